@@ -263,6 +263,15 @@ CHR_HIDDEN int chr_segment(chr_document *doc);    /* -> paras, sents */
 CHR_HIDDEN int chr_tokenize(chr_document *doc);   /* -> toks */
 CHR_HIDDEN int chr_analyze(chr_document *doc);    /* toks[].lex, lemma, gram_case */
 CHR_HIDDEN int chr_names(chr_document *doc);      /* -> ments, roles */
+/* geo.c: organisations and places -> ments (kind organization/location, norm
+   set); chr_names calls it first so that persons never take their tokens. */
+CHR_HIDDEN int chr_orgs_places(chr_document *doc);
+/* geo.c: the canonical nominative name of the place or organisation spelled
+   by tokens [a, b) in any case ("Армении" -> "Армения", "Республике
+   Казахстан" -> "Казахстан", "ОДКБ" -> "ОДКБ"), or NULL.  *kind receives
+   CHR_KIND_LOCATION or CHR_KIND_ORGANIZATION.  The string is static or in
+   the arena.  Used for a role's affiliation ("Президент Казахстана"). */
+CHR_HIDDEN const char *chr_geo_canonical(chr_document *doc, uint32_t a, uint32_t b, chr_kind *kind);
 CHR_HIDDEN int chr_times(chr_document *doc);      /* -> tms, doc_day (dateline) */
 CHR_HIDDEN int chr_link(chr_document *doc);       /* ments, roles -> parts */
 CHR_HIDDEN int chr_events(chr_document *doc);     /* -> events (document order) */
