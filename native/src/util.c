@@ -74,6 +74,7 @@ char *chr_strdup(chr_document *doc, const char *s)
     return s ? chr_strndup(doc, s, strlen(s)) : NULL;
 }
 
+__attribute__((format(printf, 2, 0)))
 static char *vsprintf_arena(chr_document *doc, const char *fmt, va_list ap)
 {
     va_list ap2;
