@@ -41,7 +41,11 @@ FUZZERS := $(patsubst native/fuzz/%.c,%,$(wildcard native/fuzz/fuzz_*.c))
 	golden clean help
 .DEFAULT_GOAL := all
 
-all: $(LUADIR)/native_54.so $(LUADIR)/native_51.so $(REL)/libchronicle.a
+all: $(LUADIR)/native_54.so $(LUADIR)/native_51.so $(REL)/libchronicle.a doc/tags
+
+# :help chronicle works from a plain runtimepath checkout too
+doc/tags: doc/chronicle.txt
+	@nvim --headless -u NONE -c 'helptags doc' -c 'qa!' >/dev/null 2>&1 || true
 
 help:
 	@echo "make run    - open the bundled example in Neovim (or print its timeline)"
@@ -114,7 +118,8 @@ $(eval $(call VARIANT,$(BUILD)/fuzzobj,$(CLANG),-O1 -g -fsanitize=fuzzer-no-link
 # ------------------------------------------------------------------- run
 run: deps all
 	@if [ -t 0 ] && [ -t 1 ]; then \
-		nvim --cmd 'set rtp^=$(CURDIR)' -c 'runtime plugin/chronicle.lua' \
+		nvim -u NONE --cmd 'set rtp^=$(CURDIR)' --cmd 'filetype plugin on' --cmd 'syntax on' \
+			-c 'runtime plugin/chronicle.lua' \
 			-c 'Chronicle timeline' examples/summit-2024-03-14.ru.txt; \
 	else \
 		bin/chronicle timeline examples/summit-2024-03-14.ru.txt && echo && \
@@ -132,7 +137,8 @@ test: deps
 		bash tests/run_all.sh
 
 golden: all
-	UPDATE_GOLDEN=1 lua5.4 /usr/bin/busted --lpath='./lua/?.lua;./lua/?/init.lua' tests/spec
+	UPDATE_GOLDEN=1 lua5.4 /usr/bin/busted tests/spec/views_spec.lua tests/spec/doc_spec.lua \
+		tests/spec/examples_spec.lua
 
 fuzz: deps $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 	@for f in $(FUZZERS); do \

@@ -1,0 +1,605 @@
+--- The Neovim host: the only module that touches buffers, windows, keymaps
+--- and autocommands. A session links one document buffer to one view
+--- buffer/window. The document buffer is never modified: it is read with
+--- nvim_buf_get_lines and decorated only with extmarks in `M.ns`.
+local chronicle = require("chronicle")
+local config = require("chronicle.config")
+local views = require("chronicle.views")
+local model_util = require("chronicle.model")
+
+local api, uv = vim.api, vim.loop
+local M = {}
+
+M.ns = api.nvim_create_namespace("chronicle")              -- marks in documents, view highlights
+M.ns_current = api.nvim_create_namespace("chronicle_current") -- follow-mode row in the view
+
+local sessions = {} -- document bufnr -> session
+local by_view = {}  -- view bufnr -> session
+
+local function notify(msg, level)
+  chronicle.reporter.notify(msg, level or "error")
+end
+
+local function cfg() return config.get() end
+
+-- Highlights --------------------------------------------------------------
+local hl_group = api.nvim_create_augroup("chronicle", { clear = true })
+
+local function apply_highlights()
+  require("chronicle.highlights").apply(cfg().highlights)
+end
+apply_highlights()
+api.nvim_create_autocmd("ColorScheme", { group = hl_group, callback = apply_highlights })
+
+---Called by chronicle.setup() once this module is loaded.
+function M.on_setup()
+  apply_highlights()
+  for _, s in pairs(sessions) do
+    if api.nvim_buf_is_valid(s.buf) then M._set_keymaps(s) end
+  end
+end
+
+-- Document ----------------------------------------------------------------
+local ft_format = { html = "html", xhtml = "html", xml = "xml", markdown = "markdown", text = "text" }
+
+local function buf_var(buf, name)
+  local ok, v = pcall(api.nvim_buf_get_var, buf, name)
+  if ok then return v end
+end
+
+---Parse a document buffer. Returns the model and the line starts of the
+---text that was parsed, or nil and a message.
+local function parse(doc)
+  local lines = api.nvim_buf_get_lines(doc, 0, -1, false)
+  local text = table.concat(lines, "\n")
+  local name = api.nvim_buf_get_name(doc)
+  local c = cfg()
+  local format = c.format
+  if format == "auto" then format = ft_format[vim.bo[doc].filetype] or "auto" end
+  local model, err = chronicle.parse(text, {
+    path = name ~= "" and name or nil,
+    format = format,
+    language = buf_var(doc, "chronicle_lang") or c.language,
+    date = buf_var(doc, "chronicle_date") or c.date,
+  })
+  if not model then return nil, err end
+  return model, model_util.line_starts(lines)
+end
+
+-- Positions ---------------------------------------------------------------
+local function clamp_pos(doc, row, col)
+  local count = api.nvim_buf_line_count(doc)
+  if row > count then row, col = count, 0 end
+  if row < 1 then row = 1 end
+  local line = api.nvim_buf_get_lines(doc, row - 1, row, false)[1] or ""
+  if col > #line then col = #line end
+  if col < 0 then col = 0 end
+  return row, col
+end
+
+local function pos_of(s, offset)
+  local row, col = model_util.offset_to_pos(s.starts, offset)
+  return clamp_pos(s.doc, row, col)
+end
+
+local function doc_window(s)
+  if s.origin_win and api.nvim_win_is_valid(s.origin_win)
+    and api.nvim_win_get_buf(s.origin_win) == s.doc then
+    return s.origin_win
+  end
+  for _, w in ipairs(api.nvim_tabpage_list_wins(0)) do
+    if api.nvim_win_get_buf(w) == s.doc then return w end
+  end
+end
+
+local function ensure_doc_window(s)
+  local w = doc_window(s)
+  if w then return w end
+  local vertical = cfg().layout.side == "left" or cfg().layout.side == "right"
+  if s.win and api.nvim_win_is_valid(s.win) and api.nvim_win_get_config(s.win).relative == "" then
+    api.nvim_win_call(s.win, function()
+      vim.cmd(vertical and "leftabove vsplit" or "aboveleft split")
+      w = api.nvim_get_current_win()
+    end)
+  else
+    vim.cmd("split")
+    w = api.nvim_get_current_win()
+  end
+  api.nvim_win_set_buf(w, s.doc)
+  s.origin_win = w
+  return w
+end
+
+local function cursor_offset(s, win)
+  local pos = api.nvim_win_get_cursor(win)
+  return model_util.pos_to_offset(s.starts, pos[1], pos[2])
+end
+
+-- Document marks ----------------------------------------------------------
+local function mark(s, start, finish, group)
+  if not start then return end
+  local r1, c1 = pos_of(s, start)
+  local r2, c2 = pos_of(s, finish or start)
+  pcall(api.nvim_buf_set_extmark, s.doc, M.ns, r1 - 1, c1,
+    { end_row = r2 - 1, end_col = c2, hl_group = group, priority = 150 })
+end
+
+local function clear_marks(s)
+  if api.nvim_buf_is_valid(s.doc) then api.nvim_buf_clear_namespace(s.doc, M.ns, 0, -1) end
+end
+
+local function show_mentions(s, p)
+  clear_marks(s)
+  if not p or not p.mentions then return end
+  for _, m in ipairs(p.mentions) do mark(s, m.start, m["end"], "ChronicleMention") end
+end
+
+-- Items -------------------------------------------------------------------
+local function is_event(item) return type(item) == "table" and (item.sentence ~= nil or item.trigger ~= nil) end
+local function is_participant(item) return type(item) == "table" and item.mentions ~= nil and item.kind ~= nil end
+
+local function item_key(item)
+  if is_event(item) then
+    return "e:" .. tostring(item.summary) .. ":" .. tostring(item.trigger and item.trigger.text)
+  elseif is_participant(item) then
+    return "p:" .. model_util.display_name(item)
+  elseif type(item) == "table" then
+    return "o:" .. tostring(item.id or item.start)
+  end
+end
+
+local function item_at_cursor(s)
+  if not (s.win and api.nvim_win_is_valid(s.win)) then return nil end
+  return s.items and s.items[api.nvim_win_get_cursor(s.win)[1]]
+end
+
+local function participant_of(s, item)
+  if is_participant(item) then return item end
+  if is_event(item) and s.model then
+    return model_util.event_participants(s.model, item)[1]
+  end
+end
+
+-- Drawing -----------------------------------------------------------------
+local function render(s)
+  local win_ok = s.win and api.nvim_win_is_valid(s.win)
+  return chronicle.render(s.view, s.model, {
+    filter = s.filter,
+    width = win_ok and api.nvim_win_get_width(s.win) or vim.o.columns,
+  })
+end
+
+local function draw(s, res)
+  local buf = s.buf
+  vim.bo[buf].modifiable = true
+  api.nvim_buf_set_lines(buf, 0, -1, false, res.lines)
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].modified = false
+  api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
+  api.nvim_buf_clear_namespace(buf, M.ns_current, 0, -1)
+  for _, h in ipairs(res.highlights) do
+    pcall(api.nvim_buf_add_highlight, buf, M.ns, h.group, h.line, h.col_start or 0, h.col_end or -1)
+  end
+  s.items, s.line_of = res.items, {}
+  for lnum, item in pairs(res.items) do
+    if s.line_of[item] == nil then s.line_of[item] = lnum end
+  end
+  if s.win and api.nvim_win_is_valid(s.win) then
+    api.nvim_win_call(s.win, function()
+      vim.cmd("silent! normal! zE")
+      for _, f in ipairs(res.folds or {}) do vim.cmd(("silent! %d,%dfold"):format(f[1], f[2])) end
+      vim.cmd("silent! normal! zR")
+    end)
+  end
+end
+
+local function set_name(s)
+  pcall(api.nvim_buf_set_name, s.buf, ("chronicle://%d/%s"):format(s.doc, s.view))
+  local ft = views.filetype(s.view)
+  if vim.bo[s.buf].filetype ~= ft then vim.bo[s.buf].filetype = ft end
+end
+
+---Redraw a session's view, keeping the cursor on the same item.
+local function redraw(s)
+  local res, err = render(s)
+  if not res then notify(err); return false end
+  local key = item_key(item_at_cursor(s))
+  draw(s, res)
+  if key and s.win and api.nvim_win_is_valid(s.win) then
+    for lnum, item in pairs(s.items) do
+      if item_key(item) == key then
+        pcall(api.nvim_win_set_cursor, s.win, { lnum, 0 })
+        break
+      end
+    end
+  end
+  return true
+end
+
+local function refresh_session(s)
+  if not api.nvim_buf_is_valid(s.doc) then return end
+  local model, starts = parse(s.doc)
+  if not model then notify(starts); return end
+  s.model, s.starts = model, starts
+  redraw(s)
+end
+
+-- Layout ------------------------------------------------------------------
+local function dim(size, total)
+  local n = size < 1 and math.floor(size * total) or math.floor(size)
+  return math.max(1, math.min(n, total))
+end
+
+local function open_window(buf)
+  local L = cfg().layout
+  if L.side == "float" then
+    local W, H = vim.o.columns, vim.o.lines - vim.o.cmdheight - 2
+    local w, h = dim(L.float.width, W), dim(L.float.height, H)
+    return api.nvim_open_win(buf, true, {
+      relative = "editor", width = w, height = h, style = "minimal", border = L.float.border,
+      row = math.floor((H - h) / 2), col = math.floor((W - w) / 2),
+    })
+  end
+  local vertical = L.side == "left" or L.side == "right"
+  local size = dim(L.size, vertical and vim.o.columns or vim.o.lines)
+  local mods = ({ right = "botright vertical", left = "topleft vertical",
+    top = "topleft", bottom = "botright" })[L.side]
+  vim.cmd(("%s %dsplit"):format(mods, size))
+  local win = api.nvim_get_current_win()
+  api.nvim_win_set_buf(win, buf)
+  vim.wo[win][vertical and "winfixwidth" or "winfixheight"] = true
+  return win
+end
+
+local function set_window_options(win)
+  local wo = vim.wo[win]
+  wo.number, wo.relativenumber, wo.wrap, wo.list, wo.spell = false, false, false, false, false
+  wo.signcolumn, wo.foldcolumn, wo.foldmethod = "no", "0", "manual"
+  wo.cursorline, wo.foldenable = true, true
+end
+
+-- Sessions ----------------------------------------------------------------
+local function cleanup(s)
+  if s.closed then return end
+  s.closed = true
+  if s.timer then
+    s.timer:stop()
+    if not s.timer:is_closing() then s.timer:close() end
+  end
+  clear_marks(s)
+  pcall(api.nvim_del_augroup_by_id, s.augroup)
+  if sessions[s.doc] == s then sessions[s.doc] = nil end
+  if by_view[s.buf] == s then by_view[s.buf] = nil end
+end
+
+local function close_session(s)
+  cleanup(s)
+  if s.win and api.nvim_win_is_valid(s.win) then
+    if not pcall(api.nvim_win_close, s.win, true) then
+      -- the last window: show the document, or an empty buffer if it is gone
+      local buf = api.nvim_buf_is_valid(s.doc) and s.doc or api.nvim_create_buf(true, false)
+      api.nvim_win_set_buf(s.win, buf)
+    end
+  end
+  if api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
+end
+
+local function schedule_refresh(s)
+  if s.closed or not cfg().live then return end
+  s.timer = s.timer or uv.new_timer()
+  s.timer:stop()
+  s.timer:start(cfg().debounce_ms, 0, vim.schedule_wrap(function()
+    if not s.closed then refresh_session(s) end
+  end))
+end
+
+local function follow(s)
+  if s.closed or not cfg().follow or not s.model then return end
+  if not (s.win and api.nvim_win_is_valid(s.win)) then return end
+  local w = api.nvim_get_current_win()
+  if api.nvim_win_get_buf(w) ~= s.doc then return end
+  local e = model_util.event_at(s.model, cursor_offset(s, w))
+  local lnum = e and s.line_of[e]
+  api.nvim_buf_clear_namespace(s.buf, M.ns_current, 0, -1)
+  if lnum then
+    api.nvim_buf_add_highlight(s.buf, M.ns_current, "ChronicleCurrent", lnum - 1, 0, -1)
+    pcall(api.nvim_win_set_cursor, s.win, { lnum, 0 })
+  end
+end
+
+local function attach(s)
+  s.augroup = api.nvim_create_augroup(("chronicle_%d"):format(s.doc), { clear = true })
+  api.nvim_create_autocmd({ "CursorMoved", "CursorMovedI" }, {
+    group = s.augroup, buffer = s.doc, callback = function() follow(s) end,
+  })
+  api.nvim_create_autocmd({ "BufWipeout", "BufDelete" }, {
+    group = s.augroup, buffer = s.doc, callback = function() vim.schedule(function() close_session(s) end) end,
+  })
+  api.nvim_create_autocmd("BufWipeout", {
+    group = s.augroup, buffer = s.buf, callback = function() cleanup(s) end,
+  })
+  api.nvim_create_autocmd("CursorMoved", {
+    group = s.augroup, buffer = s.buf,
+    callback = function()
+      local item = item_at_cursor(s)
+      if is_participant(item) then show_mentions(s, item) else clear_marks(s) end
+    end,
+  })
+  -- on_lines sees every change: typing, :s, formatters, other plugins, the API.
+  api.nvim_buf_attach(s.doc, false, {
+    on_lines = function()
+      if s.closed then return true end
+      schedule_refresh(s)
+    end,
+    on_reload = function()
+      if not s.closed then schedule_refresh(s) end
+    end,
+  })
+end
+
+local function session_for(buf)
+  return by_view[buf] or sessions[buf]
+end
+
+local function current_session()
+  return session_for(api.nvim_get_current_buf())
+end
+
+-- Actions -----------------------------------------------------------------
+local actions = {}
+
+local function goto_offset(s, start, finish, focus)
+  if not start then notify("chronicle: nothing to jump to on this line", "info"); return end
+  if focus and cfg().layout.side == "float" and s.win and api.nvim_win_is_valid(s.win) then
+    api.nvim_win_close(s.win, true)
+  end
+  local w = ensure_doc_window(s)
+  local row, col = pos_of(s, start)
+  api.nvim_win_set_cursor(w, { row, col })
+  api.nvim_win_call(w, function() vim.cmd("silent! normal! zv") end)
+  if focus then
+    api.nvim_set_current_win(w)
+  else
+    clear_marks(s)
+    mark(s, start, finish, "ChroniclePreview")
+  end
+end
+
+local function target(item)
+  local start = model_util.target_offset(item)
+  if not start then return nil end
+  if is_event(item) then return start, item.sentence and item.sentence["end"] end
+  if is_participant(item) then
+    local m = model_util.first_mention(item)
+    return start, m and m["end"]
+  end
+  return start, item["end"]
+end
+
+function actions.jump(s)
+  local a, b = target(item_at_cursor(s))
+  goto_offset(s, a, b, true)
+end
+
+function actions.preview(s)
+  local a, b = target(item_at_cursor(s))
+  goto_offset(s, a, b, false)
+end
+
+local function step_mention(s, dir)
+  local p = participant_of(s, item_at_cursor(s))
+  if not p or not p.mentions or #p.mentions == 0 then
+    notify("chronicle: no participant on this line", "info")
+    return
+  end
+  local mentions = {}
+  for i, m in ipairs(p.mentions) do mentions[i] = m end
+  table.sort(mentions, function(a, b) return a.start < b.start end)
+  local w = ensure_doc_window(s)
+  local here = cursor_offset(s, w)
+  local idx
+  if dir > 0 then
+    for i, m in ipairs(mentions) do if m.start > here then idx = i; break end end
+    idx = idx or 1
+  else
+    for i = #mentions, 1, -1 do if mentions[i].start < here then idx = i; break end end
+    idx = idx or #mentions
+  end
+  local m = mentions[idx]
+  show_mentions(s, p)
+  local row, col = pos_of(s, m.start)
+  api.nvim_win_set_cursor(w, { row, col })
+  api.nvim_win_call(w, function() vim.cmd("silent! normal! zv") end)
+  api.nvim_echo({ { ("%s: mention %d/%d"):format(model_util.display_name(p), idx, #mentions) } }, false, {})
+end
+
+function actions.next_mention(s) step_mention(s, 1) end
+function actions.prev_mention(s) step_mention(s, -1) end
+
+function actions.filter(s)
+  local p = participant_of(s, item_at_cursor(s))
+  if not p then notify("chronicle: no participant on this line", "info"); return end
+  s.filter = { participant = p.id }
+  s.view = "timeline"
+  set_name(s)
+  redraw(s)
+end
+
+function actions.clear_filter(s)
+  s.filter = nil
+  redraw(s)
+end
+
+function actions.refresh(s) refresh_session(s) end
+function actions.close(s) close_session(s) end
+
+function actions.help()
+  local keys, lines = cfg().keys, { "chronicle keys:" }
+  for _, o in ipairs(config.schema) do
+    local name = o.name:match("^keys%.(.+)$")
+    if name and keys[name] then lines[#lines + 1] = ("  %-6s %s"):format(keys[name], (o.desc:gsub(" %(false.*", ""))) end
+  end
+  notify(table.concat(lines, "\n"), "info")
+end
+
+M.actions = actions
+
+function M._set_keymaps(s)
+  for name, lhs in pairs(s.mapped or {}) do
+    pcall(vim.keymap.del, "n", lhs, { buffer = s.buf })
+    s.mapped[name] = nil
+  end
+  s.mapped = {}
+  for name, lhs in pairs(cfg().keys) do
+    if type(lhs) == "string" and lhs ~= "" and actions[name] then
+      vim.keymap.set("n", lhs, function()
+        local ok, err = pcall(actions[name], s)
+        if not ok then notify("chronicle: " .. tostring(err)) end
+      end, { buffer = s.buf, nowait = true, silent = true, desc = "chronicle: " .. name })
+      s.mapped[name] = lhs
+    end
+  end
+end
+
+-- Public API ----------------------------------------------------------------
+
+---Open (or switch to) a view of the current document buffer.
+---@param view? string
+function M.open(view)
+  view = view or "timeline"
+  if not views.get(view) then
+    notify(("chronicle: no view named %q (views: %s)"):format(view, table.concat(views.list(), ", ")))
+    return
+  end
+  local s = current_session()
+  if s and s.win and api.nvim_win_is_valid(s.win) then
+    s.view = view
+    set_name(s)
+    if redraw(s) then api.nvim_set_current_win(s.win) end
+    return s
+  end
+  if s then close_session(s) end
+
+  local doc = api.nvim_get_current_buf()
+  local origin = api.nvim_get_current_win()
+  local model, starts = parse(doc)
+  if not model then notify(starts); return end
+  s = { doc = doc, view = view, model = model, starts = starts, origin_win = origin }
+  local res, err = render(s)
+  if not res then notify(err); return end
+
+  -- Everything that can fail for a reason of the document is done: build the
+  -- window. On an error here, nothing is left behind.
+  local ok, oerr = pcall(function()
+    s.buf = api.nvim_create_buf(false, true)
+    vim.bo[s.buf].bufhidden = "wipe"
+    vim.bo[s.buf].swapfile = false
+    set_name(s)
+    s.win = open_window(s.buf)
+    set_window_options(s.win)
+    draw(s, res)
+    M._set_keymaps(s)
+    attach(s)
+  end)
+  if not ok then
+    cleanup(s)
+    if s.win and api.nvim_win_is_valid(s.win) then pcall(api.nvim_win_close, s.win, true) end
+    if s.buf and api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
+    if api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
+    notify("chronicle: could not open the view: " .. tostring(oerr))
+    return
+  end
+  sessions[doc], by_view[s.buf] = s, s
+  if not cfg().layout.focus and api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
+  return s
+end
+
+---Close the view of the current buffer (or the current view).
+function M.close()
+  local s = current_session()
+  if s then close_session(s) end
+end
+
+---Parse the current document again and redraw its view.
+function M.refresh()
+  local s = current_session()
+  if s then refresh_session(s) else notify("chronicle: no view is open for this buffer", "info") end
+end
+
+---Toggle the timeline of the current buffer.
+function M.toggle()
+  local s = current_session()
+  if s and s.win and api.nvim_win_is_valid(s.win) then close_session(s) else M.open("timeline") end
+end
+
+---The session of a buffer (document or view), for tests and integrations.
+---@param buf? integer
+function M.session(buf) return session_for(buf or api.nvim_get_current_buf()) end
+
+local function set_doc_var(name, value)
+  local s = current_session()
+  local doc = s and s.doc or api.nvim_get_current_buf()
+  if value == nil then pcall(api.nvim_buf_del_var, doc, name) else api.nvim_buf_set_var(doc, name, value) end
+  if s then refresh_session(s) end
+end
+
+local subcommands = { "timeline", "people", "view", "refresh", "close", "date", "lang" }
+
+---:Chronicle {args}
+---@param args string[]
+function M.command(args)
+  local sub, arg = args[1], args[2]
+  if sub == nil then
+    M.toggle()
+  elseif sub == "timeline" or sub == "people" then
+    M.open(sub)
+  elseif sub == "view" then
+    if not arg then notify("chronicle: :Chronicle view NAME (views: " .. table.concat(views.list(), ", ") .. ")"); return end
+    M.open(arg)
+  elseif sub == "refresh" then
+    M.refresh()
+  elseif sub == "close" then
+    M.close()
+  elseif sub == "date" then
+    if arg == nil or arg == "auto" then
+      set_doc_var("chronicle_date", nil)
+    elseif arg:match("^%d%d%d%d%-%d%d%-%d%d$") then
+      set_doc_var("chronicle_date", arg)
+    else
+      notify("chronicle: :Chronicle date YYYY-MM-DD (or auto)")
+    end
+  elseif sub == "lang" then
+    if arg == "ru" or arg == "en" or arg == "auto" then
+      set_doc_var("chronicle_lang", arg ~= "auto" and arg or nil)
+    else
+      notify("chronicle: :Chronicle lang ru|en|auto")
+    end
+  else
+    notify(("chronicle: unknown subcommand %q (%s)"):format(sub, table.concat(subcommands, ", ")))
+  end
+end
+
+---Completion for :Chronicle.
+function M.complete(arglead, cmdline, cursorpos)
+  local words = vim.split(cmdline:sub(1, cursorpos), "%s+")
+  local n = #words - 1
+  local candidates = {}
+  if n == 1 then
+    candidates = subcommands
+  elseif n == 2 and words[2] == "view" then
+    candidates = views.list()
+  elseif n == 2 and words[2] == "lang" then
+    candidates = { "ru", "en", "auto" }
+  elseif n == 2 and words[2] == "date" then
+    local s = current_session()
+    local d = s and s.model and s.model.document and s.model.document.date
+    candidates = { d or os.date("%Y-%m-%d"), "auto" }
+  end
+  local out = {}
+  for _, c in ipairs(candidates) do
+    if c:sub(1, #arglead) == arglead then out[#out + 1] = c end
+  end
+  return out
+end
+
+return M
