@@ -1,4 +1,1205 @@
-/* names.c - STUB: the stage is being written. */
-#include "internal.h"
+/* names.c - persons and their roles -> doc->ments / doc->roles.
 
-int chr_names(chr_document *doc) { (void)doc; return 0; }
+   Organisations and places come first (geo.c), so a person never takes
+   their tokens.  Then, sentence by sentence:
+     1. title phrases: a title from the lexicon in any case ("Генерального
+        секретаря") with its genitive complement ("ОДКБ", "Администрации
+        Президента Кыргызстана"); titles inside a complement are part of it;
+     2. full names: first name [patronymic] [surname], initials + surname,
+        surname + first name + patronymic, surname + initials; the case and
+        gender of the first name choose the surname's nominative.
+   A second pass over the whole document adds surnames standing alone when
+   the document named them in full before or after, when a title precedes
+   them, or when their shape leaves no doubt; and lone first names.  Finally
+   each title phrase is tied to the person right after it (or the one
+   before it in an apposition), else it becomes a role-only (nominal)
+   mention that link.c resolves. */
+#include "internal.h"
+#include "morph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COMPLEMENT 6
+#define MAX_TITLE_WORDS 5
+#define QUOTE_WINDOW 10
+#define FAIL UINT32_MAX       /* out of memory, from the scanners */
+
+typedef struct phrase {
+    uint32_t a, b;          /* title words [a, b) */
+    uint32_t cb;            /* complement is [b, cb) */
+    uint32_t sentence;
+    const char *key;        /* folded nominative title (arena) */
+    const char *head;       /* head noun, folded nominative (arena) */
+    const char *flags;      /* lexicon payload */
+    uint32_t head_tok;      /* last title word given as its lemma */
+    int32_t holder;         /* person mention it describes, -1 none */
+    uint8_t cases, plural, cap, chained;
+} phrase;
+
+typedef struct names_ctx {
+    chr_document *doc;
+    int32_t *tok_ment;      /* per token: the mention covering it, or -1 */
+    uint8_t *tok_info;      /* per token: TI_* bits */
+    phrase *ph;
+    uint32_t n_ph, cap_ph;
+    const char **fam;       /* hash set of folded family names (arena) */
+    uint32_t fam_mask, n_fam;
+    uint64_t fam_prefix[64];    /* first three letters of each family, hashed */
+} names_ctx;
+
+enum { TI_QUOTED = 1, TI_SENT_START = 2, TI_PHRASE = 4, TI_AFTER_PHRASE = 8 };
+
+/* ------------------------------------------------------------ tokens */
+
+static uint32_t tlen(const chr_document *d, uint32_t i) { return d->toks[i].end - d->toks[i].start; }
+static const char *ttext(const chr_document *d, uint32_t i) { return d->text.s + d->toks[i].start; }
+static const char *tfold(const chr_document *d, uint32_t i) { return d->lower + d->toks[i].start; }
+
+static int is_word(const chr_document *d, uint32_t i) { return d->toks[i].kind == CHR_TOK_WORD; }
+
+static int is_cap(const chr_document *d, uint32_t i)
+{
+    return is_word(d, i) && (d->toks[i].flags & CHR_TF_UPPER);
+}
+
+static int tok_is(const chr_document *d, uint32_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return tlen(d, i) == n && memcmp(ttext(d, i), s, n) == 0;
+}
+
+static int is_dash(const chr_document *d, uint32_t i)
+{
+    return tok_is(d, i, "\xe2\x80\x93") || tok_is(d, i, "\xe2\x80\x94") || tok_is(d, i, "-");
+}
+
+static int is_all_upper(const chr_document *d, uint32_t i)
+{
+    const unsigned char *s = (const unsigned char *)ttext(d, i);
+    size_t n = tlen(d, i), k = 0, letters = 0;
+    while (k < n) {
+        size_t adv;
+        uint32_t cp = chr_utf8_next(s + k, n - k, &adv);
+        if (chr_cp_is_letter(cp)) {
+            if (!chr_cp_is_upper(cp))
+                return 0;
+            letters++;
+        }
+        k += adv;
+    }
+    return letters >= 2;
+}
+
+static size_t n_letters(const chr_document *d, uint32_t i)
+{
+    size_t c = 0, n = tlen(d, i);
+    const char *s = ttext(d, i);
+    for (size_t k = 0; k < n; k++)
+        c += ((unsigned char)s[k] & 0xC0) != 0x80;
+    return c;
+}
+
+/* "В." : one capital letter glued to a full stop */
+static int is_initial(const chr_document *d, uint32_t i, uint32_t send)
+{
+    return is_cap(d, i) && n_letters(d, i) == 1 && i + 1 < send && tok_is(d, i + 1, ".") &&
+           d->toks[i + 1].start == d->toks[i].end;
+}
+
+static int ends_with(const char *f, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return k <= n && memcmp(f + n - k, suf, k) == 0;
+}
+
+/* a lower-case word that can stand in the genitive after a title */
+static int genitive_like(const chr_document *d, uint32_t i)
+{
+    const char *f = tfold(d, i);
+    size_t n = tlen(d, i);
+    if (n_letters(d, i) < 3)
+        return 0;
+    static const char *const verbish[] = {"ла", "ли", "ло", "ся", "сь", "ть", "ти", "ет", "ит", "ют", "ят"};
+    for (size_t k = 0; k < sizeof verbish / sizeof verbish[0]; k++)
+        if (ends_with(f, n, verbish[k]))
+            return 0;
+    static const char *const gen[] = {"а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого", "его", "ой"};
+    for (size_t k = 0; k < sizeof gen / sizeof gen[0]; k++)
+        if (ends_with(f, n, gen[k]))
+            return 1;
+    return 0;
+}
+
+/* A capitalised word that may be part of a person's name. */
+static int namelike(const names_ctx *c, uint32_t i)
+{
+    const chr_document *d = c->doc;
+    if (!is_cap(d, i) || c->tok_ment[i] >= 0 || (c->tok_info[i] & (TI_QUOTED | TI_PHRASE)))
+        return 0;
+    uint32_t lex = d->toks[i].lex;
+    if (lex & (CHR_W_NOT_NAME | CHR_W_MONTH | CHR_W_PRONOUN))
+        return 0;
+    /* a capitalised function word inside a sentence may be a name (Сами) */
+    if ((lex & CHR_W_STOP) && (!(lex & CHR_W_GIVEN) || (c->tok_info[i] & TI_SENT_START)))
+        return 0;
+    if ((lex & CHR_W_TITLE) && !(lex & (CHR_W_GIVEN | CHR_W_SURNAME)))
+        return 0;
+    if (is_all_upper(d, i) && n_letters(d, i) <= 5)
+        return 0;
+    return tlen(d, i) < CHR_MORPH_WORD;
+}
+
+/* A word whose reading as a surname is a listed surname (Обамы). */
+static int listed_surname(const chr_document *d, uint32_t i)
+{
+    chr_name_form ff[CHR_MORPH_MAX];
+    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    for (int k = 0; k < nf; k++) {
+        char fl[CHR_MORPH_WORD];
+        size_t n = strlen(ff[k].nom);
+        chr_utf8_fold(ff[k].nom, n, fl);
+        if (chr_lex_get(CHR_LEX_SURNAMES, fl, n))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_particle(const chr_document *d, uint32_t i)
+{
+    return is_word(d, i) && chr_lex_get(CHR_LEX_NAME_PARTICLES, tfold(d, i), tlen(d, i)) != NULL;
+}
+
+/* A capitalised title word right after a first name is a surname there
+   (Дик Адвокат, Виктор Понедельник is the same case for a weekday). */
+static int title_as_surname(const names_ctx *c, uint32_t i)
+{
+    const chr_document *d = c->doc;
+    uint32_t lex = d->toks[i].lex;
+    return is_cap(d, i) && c->tok_ment[i] < 0 && !(c->tok_info[i] & TI_QUOTED) &&
+           (lex & CHR_W_TITLE) && !(lex & (CHR_W_STOP | CHR_W_PRONOUN)) && !is_all_upper(d, i);
+}
+
+/* аль-Хадж, эль-Масри, фон-Браун: a lower-case particle joined to a
+   capitalised name by a hyphen. */
+static int particle_surname(const names_ctx *c, uint32_t i)
+{
+    const chr_document *d = c->doc;
+    if (!is_word(d, i) || is_cap(d, i) || c->tok_ment[i] >= 0 || (c->tok_info[i] & TI_QUOTED))
+        return 0;
+    const char *t = ttext(d, i);
+    const char *hy = memchr(t, '-', tlen(d, i));
+    if (!hy || hy == t || (size_t)(hy - t) + 1 >= tlen(d, i))
+        return 0;
+    size_t adv;
+    uint32_t cp = chr_utf8_next((const unsigned char *)hy + 1, tlen(d, i) - (size_t)(hy - t) - 1, &adv);
+    return chr_cp_is_upper(cp) && chr_lex_get(CHR_LEX_NAME_PARTICLES, tfold(d, i), (size_t)(hy - t));
+}
+
+/* geo.c reads "Питер" and "Королёв" as places; right after a first name
+   they are a person's names.  Such single-word places are dropped before
+   anything refers to them. */
+static void release_names_from_places(names_ctx *c)
+{
+    chr_document *d = c->doc;
+    uint32_t w = 0;
+    for (uint32_t m = 0; m < d->n_ments; m++) {
+        chr_ent_mention *e = &d->ments[m];
+        uint32_t a = e->tok_first;
+        int drop = 0;
+        if (e->kind == CHR_KIND_LOCATION && e->tok_end == a + 1 && a < d->n_toks && is_cap(d, a) &&
+            !is_all_upper(d, a)) {
+            uint32_t s = d->toks[a].sentence;
+            /* Питер Данн: a first name, then a surname-like word */
+            if ((d->toks[a].lex & CHR_W_GIVEN) && a + 1 < d->n_toks && d->toks[a + 1].sentence == s &&
+                is_cap(d, a + 1) && c->tok_ment[a + 1] < 0 && !is_all_upper(d, a + 1) &&
+                !(d->toks[a + 1].lex & (CHR_W_STOP | CHR_W_NOT_NAME | CHR_W_TITLE | CHR_W_MONTH)))
+                drop = 1;
+            /* Владимир Королёв: a place right after a first name */
+            if (a > 0 && d->toks[a - 1].sentence == s && is_cap(d, a - 1) && c->tok_ment[a - 1] < 0 &&
+                (d->toks[a - 1].lex & CHR_W_GIVEN) && !(d->toks[a - 1].lex & CHR_W_NOT_NAME) &&
+                d->toks[a - 1].end < d->toks[a].start)
+                drop = 1;
+        }
+        if (drop) {
+            c->tok_ment[a] = -1;
+            continue;
+        }
+        for (uint32_t t = e->tok_first; t < e->tok_end && t < d->n_toks; t++)
+            c->tok_ment[t] = (int32_t)w;
+        d->ments[w++] = *e;
+    }
+    d->n_ments = w;
+}
+
+/* ------------------------------------------------------ family names */
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static uint32_t prefix_bit(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n && i < 6; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h & 4095;
+}
+
+static int fam_add(names_ctx *c, const char *fold)
+{
+    uint32_t pb = prefix_bit(fold, strlen(fold));
+    c->fam_prefix[pb / 64] |= 1ull << (pb % 64);
+    if (c->n_fam * 2 >= c->fam_mask) {
+        uint32_t ncap = c->fam_mask ? (c->fam_mask + 1) * 2 : 64;
+        const char **nt = calloc(ncap, sizeof *nt);
+        if (!nt) {
+            c->doc->status = CHR_ERR_NOMEM;
+            return -1;
+        }
+        for (uint32_t k = 0; c->fam && k <= c->fam_mask; k++) {
+            if (!c->fam[k])
+                continue;
+            uint32_t h = hash_str(c->fam[k], strlen(c->fam[k])) & (ncap - 1);
+            while (nt[h])
+                h = (h + 1) & (ncap - 1);
+            nt[h] = c->fam[k];
+        }
+        free(c->fam);
+        c->fam = nt;
+        c->fam_mask = ncap - 1;
+    }
+    size_t n = strlen(fold);
+    uint32_t h = hash_str(fold, n) & c->fam_mask;
+    while (c->fam[h]) {
+        if (strcmp(c->fam[h], fold) == 0)
+            return 0;
+        h = (h + 1) & c->fam_mask;
+    }
+    c->fam[h] = fold;
+    c->n_fam++;
+    return 0;
+}
+
+static int fam_has(const names_ctx *c, const char *s, size_t n)
+{
+    if (!c->fam)
+        return 0;
+    uint32_t h = hash_str(s, n) & c->fam_mask;
+    while (c->fam[h]) {
+        if (strlen(c->fam[h]) == n && memcmp(c->fam[h], s, n) == 0)
+            return 1;
+        h = (h + 1) & c->fam_mask;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- mentions */
+
+static char *fold_dup(chr_document *d, const char *s)
+{
+    size_t n = strlen(s);
+    char *p = chr_strndup(d, s, n);
+    if (p)
+        chr_utf8_fold(p, n, p);
+    return p;
+}
+
+static int32_t add_person(names_ctx *c, uint32_t a, uint32_t b, const char *given,
+                          const char *patr, const char *family, uint8_t cases, uint8_t gender)
+{
+    chr_document *d = c->doc;
+    chr_ent_mention m;
+    memset(&m, 0, sizeof m);
+    m.start = d->toks[a].start;
+    m.end = d->toks[b - 1].end;
+    m.tok_first = a;
+    m.tok_end = b;
+    m.sentence = d->toks[a].sentence;
+    m.kind = CHR_KIND_PERSON;
+    m.type = CHR_MENTION_NAME;
+    for (uint8_t k = CHR_CASE_NOM; k <= CHR_CASE_PREP; k++)
+        if (cases == CHR_CM(k))
+            m.gram_case = k;
+    m.gender = gender == CHR_G_M ? 'm' : gender == CHR_G_F ? 'f' : 0;
+    m.given = given ? chr_strdup(d, given) : NULL;
+    m.patronymic = patr ? chr_strdup(d, patr) : NULL;
+    m.family = family ? chr_strdup(d, family) : NULL;
+    m.role = -1;
+    m.participant = -1;
+    if ((given && !m.given) || (patr && !m.patronymic) || (family && !m.family))
+        return -1;
+    int32_t idx = chr_add_mention(d, &m);
+    if (idx < 0)
+        return -1;
+    for (uint32_t t = a; t < b; t++)
+        c->tok_ment[t] = idx;
+    if (family) {
+        char *ff = fold_dup(d, family);
+        if (!ff || fam_add(c, ff) < 0)
+            return -1;
+    }
+    if (given && family && strlen(given) > 3) {
+        char *gg = chr_sprintf(d, "=%s", given);
+        if (!gg)
+            return -1;
+        chr_utf8_fold(gg, strlen(gg), gg);
+        if (fam_add(c, gg) < 0)
+            return -1;
+    }
+    return idx;
+}
+
+/* A patronymic made from a known first name (Николаевич <- Николай) and
+   not a listed surname (Абрамович). */
+static int patronymic_of_name(const chr_document *d, uint32_t i)
+{
+    const char *f = tfold(d, i);
+    size_t n = tlen(d, i);
+    if (chr_lex_get(CHR_LEX_SURNAMES, f, n))
+        return 0;
+    static const struct { const char *suf, *rep; } forms[] = {
+        {"ьевич", "ий"}, {"ьевна", "ий"}, {"евич", "й"}, {"евна", "й"}, {"евич", "ь"},
+        {"евна", "ь"}, {"ович", ""}, {"овна", ""}, {"ич", "а"}, {"ична", "а"}};
+    char key[CHR_MORPH_WORD + 8];
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        const char *p = NULL;
+        size_t sl = strlen(forms[k].suf);
+        for (size_t at = 0; at + sl <= n && !p; at++)
+            if (memcmp(f + at, forms[k].suf, sl) == 0 && n - at - sl <= 4)
+                p = f + at;
+        if (!p)
+            continue;
+        size_t stem = (size_t)(p - f), rl = strlen(forms[k].rep);
+        if (stem + rl >= sizeof key)
+            continue;
+        memcpy(key, f, stem);
+        memcpy(key + stem, forms[k].rep, rl);
+        if (chr_lex_get(CHR_LEX_GIVEN_NAMES, key, stem + rl))
+            return 1;
+    }
+    return 0;
+}
+
+static int adjective_shaped(const char *f, size_t n)
+{
+    static const char *const e[] = {"ий", "ый", "ой", "ая", "ое", "ого", "ому", "ым", "им",
+                                    "ую", "ых", "их", "ыми", "ими", "ей", "ом"};
+    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
+        if (ends_with(f, n, e[k]))
+            return 1;
+    return 0;
+}
+
+/* The cases the title phrase ending right before token i governs, or 0. */
+static uint8_t phrase_cases_before(const names_ctx *c, uint32_t i)
+{
+    uint32_t lo = 0, hi = c->n_ph;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->ph[mid].cb < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_ph && c->ph[lo].cb == i ? c->ph[lo].cases : 0;
+}
+
+/* "В." or "В. В." at i: returns the token after them, writes "В." / "В." */
+static uint32_t read_initials(const names_ctx *c, uint32_t i, uint32_t send, char *g, char *p)
+{
+    const chr_document *d = c->doc;
+    g[0] = p[0] = '\0';
+    if (!is_initial(d, i, send))
+        return i;
+    size_t n = tlen(d, i);
+    memcpy(g, ttext(d, i), n);
+    memcpy(g + n, ".", 2);
+    i += 2;
+    if (i < send && is_initial(d, i, send)) {
+        n = tlen(d, i);
+        memcpy(p, ttext(d, i), n);
+        memcpy(p + n, ".", 2);
+        i += 2;
+    }
+    return i;
+}
+
+/* The cases a name at token a can take by the word before it: a
+   preposition's cases; the nominative after a verb, an adverb, punctuation
+   or the start of a sentence; anything (0) after a noun, which governs the
+   genitive as often as not (заявление Мэтью Брайза). */
+static uint8_t context_cases(const names_ctx *c, uint32_t a)
+{
+    const chr_document *d = c->doc;
+    if (a == 0 || (c->tok_info[a] & TI_SENT_START) || d->toks[a - 1].sentence != d->toks[a].sentence)
+        return CHR_CM(CHR_CASE_NOM);
+    uint32_t p = a - 1;
+    if (!is_word(d, p))
+        return CHR_CM(CHR_CASE_NOM);
+    const char *pl = chr_lex_get(CHR_LEX_NAME_CASE_WORDS, tfold(d, p), tlen(d, p));
+    if (pl) {
+        static const char letters[] = "ngdaip";
+        uint8_t m = 0;
+        for (const char *q = pl; *q; q++) {
+            const char *at = strchr(letters, *q);
+            if (at && *q)
+                m |= CHR_CM(CHR_CASE_NOM + (at - letters));
+        }
+        return m;
+    }
+    const char *f = tfold(d, p);
+    size_t n = tlen(d, p);
+    /* verbs, and short participles (назначен, избрана) */
+    static const char *const verbish[] = {"л", "ла", "ли", "ло", "ет", "ит", "ют", "ят", "ат",
+                                          "ся", "сь", "ен", "ан", "на", "ны", "ён"};
+    for (size_t k = 0; k < sizeof verbish / sizeof verbish[0]; k++)
+        if (ends_with(f, n, verbish[k]))
+            return CHR_CM(CHR_CASE_NOM);
+    if (d->toks[p].lex & (CHR_W_STOP | CHR_W_NOT_NAME))
+        return CHR_CM(CHR_CASE_NOM);
+    return 0;
+}
+
+/* The best joint reading of first name (+ patronymic) + surname. */
+static int full_name(names_ctx *c, uint32_t a, uint32_t gi, uint32_t pi, uint32_t fi,
+                     uint32_t part, uint32_t b)
+{
+    const chr_document *d = c->doc;
+    chr_name_form gf[CHR_MORPH_MAX], pf[CHR_MORPH_MAX], ff[CHR_MORPH_MAX];
+    int ng = chr_morph_given(ttext(d, gi), tlen(d, gi), gf, CHR_MORPH_MAX);
+    int np = pi != UINT32_MAX ? chr_morph_patronymic(ttext(d, pi), tlen(d, pi), pf, CHR_MORPH_MAX) : 0;
+    int nf = fi != UINT32_MAX ? chr_morph_surname(ttext(d, fi), tlen(d, fi), ff, CHR_MORPH_MAX) : 0;
+    int bg = -1, bp = -1, bf = -1, best = 1 << 30;
+    for (int g = 0; g < ng; g++) {
+        uint8_t cases = gf[g].cases, gender = gf[g].gender;
+        int score = gf[g].prio * 4, p = -1, f = -1;
+        if (np) {
+            p = chr_morph_pick(pf, np, cases, gender);
+            score += pf[p].prio + ((pf[p].cases & cases) ? 0 : 100) + ((pf[p].gender & gender) ? 0 : 50);
+            cases &= pf[p].cases ? pf[p].cases : cases;
+        }
+        if (nf) {
+            /* an indeclinable first name says nothing of the case: the
+               word before the name may (с Синдзи Харадой, • Коффи Коджа) */
+            if (cases == CHR_CM_ALL) {
+                uint8_t ctx = context_cases(c, a);
+                f = chr_morph_pick(ff, nf, ctx, gender);
+                if (ff[f].prio > 2 || !(ff[f].gender & gender) || (ctx && !(ff[f].cases & ctx)))
+                    f = chr_morph_pick(ff, nf, cases, gender);   /* only a weak hint */
+            } else {
+                f = chr_morph_pick(ff, nf, cases, gender);
+            }
+            score += ff[f].prio + ((ff[f].cases & cases) ? 0 : 100) + ((ff[f].gender & gender) ? 0 : 50);
+        }
+        /* between equal readings, men are named more often in news */
+        if (!(gender & CHR_G_M))
+            score += 1;
+        if (score < best) {
+            best = score;
+            bg = g;
+            bp = p;
+            bf = f;
+        }
+    }
+    if (bg < 0)
+        return 0;
+    uint8_t cases = gf[bg].cases;
+    if (bf >= 0 && (ff[bf].cases & cases))
+        cases &= ff[bf].cases;
+    const char *fam = bf >= 0 ? ff[bf].nom : NULL;
+    char joined[CHR_MORPH_WORD * 2];
+    if (fam && part != UINT32_MAX && tlen(d, part) + strlen(fam) + 2 < sizeof joined) {
+        /* Ле Пен, бин Ладен: the particle as written, then the surname */
+        memcpy(joined, ttext(d, part), tlen(d, part));
+        joined[tlen(d, part)] = ' ';
+        memcpy(joined + tlen(d, part) + 1, fam, strlen(fam) + 1);
+        fam = joined;
+    }
+    return add_person(c, a, b, gf[bg].nom, bp >= 0 ? pf[bp].nom : NULL, fam, cases,
+                      gf[bg].gender) < 0 ? -1 : 1;
+}
+
+/* Pass 1 at token i: a name built around a first name or initials.
+   Returns the token after it, i when none, or FAIL. */
+static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
+{
+    chr_document *d = c->doc;
+    if (!is_cap(d, i))
+        return i;
+    char gi[16], pi[16];
+    uint32_t j = read_initials(c, i, send, gi, pi);
+    if (j > i) {
+        /* В. В. Путина */
+        if (j < send && namelike(c, j)) {
+            chr_name_form ff[CHR_MORPH_MAX];
+            int nf = chr_morph_surname(ttext(d, j), tlen(d, j), ff, CHR_MORPH_MAX);
+            int f = chr_morph_pick(ff, nf, 0, 0);
+            if (f >= 0 && add_person(c, i, j + 1, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
+                return FAIL;
+            return f >= 0 ? j + 1 : i;
+        }
+        return i;
+    }
+    if (!namelike(c, i))
+        return i;
+    uint32_t lex = d->toks[i].lex;
+    if ((c->tok_info[i] & TI_AFTER_PHRASE) && !(lex & CHR_W_GIVEN) && i + 1 < send &&
+        namelike(c, i + 1) && !adjective_shaped(tfold(d, i), tlen(d, i)) &&
+        !is_initial(d, i, send) && !is_initial(d, i + 1, send) &&
+        (i + 2 >= send || !namelike(c, i + 2))) {
+        /* a title, then two capitalised words: a name the lexicon lacks
+           (посол Японии в России Масахару Коно) */
+        chr_name_form ff[CHR_MORPH_MAX];
+        int nf = chr_morph_surname(ttext(d, i + 1), tlen(d, i + 1), ff, CHR_MORPH_MAX);
+        int f = chr_morph_pick(ff, nf, phrase_cases_before(c, i), CHR_G_M);
+        char given[CHR_MORPH_WORD];
+        if (f >= 0 && tlen(d, i) < sizeof given) {
+            memcpy(given, ttext(d, i), tlen(d, i));
+            given[tlen(d, i)] = '\0';
+            if (add_person(c, i, i + 2, given, NULL, ff[f].nom, ff[f].cases, 0) < 0)
+                return FAIL;
+            return i + 2;
+        }
+    }
+    if (lex & CHR_W_GIVEN) {
+        uint32_t k = i + 1, p = UINT32_MAX, f = UINT32_MAX;
+        /* Реджеп Тайип Эрдоган, Хуан Пабло Монтойя: a second first name */
+        if (k + 1 < send && namelike(c, k) && (d->toks[k].lex & CHR_W_GIVEN) &&
+            !(d->toks[k].lex & (CHR_W_SURNAME | CHR_W_PATRONYMIC)) && namelike(c, k + 1))
+            k++;
+        if (k < send && namelike(c, k) && (d->toks[k].lex & CHR_W_PATRONYMIC)) {
+            if (k + 1 < send && namelike(c, k + 1))
+                p = k++;
+            else if (!(d->toks[k].lex & CHR_W_GIVEN) && patronymic_of_name(d, k))
+                p = k++;        /* Борис Николаевич */
+        }
+        uint32_t part = UINT32_MAX;
+        if (k + 1 < send && is_particle(d, k) && namelike(c, k + 1) && d->toks[k + 1].start > d->toks[k].end)
+            part = k++;
+        if (k < send && !is_initial(d, k, send) &&
+            (namelike(c, k) || title_as_surname(c, k) || particle_surname(c, k)))
+            f = k++;
+        if (p == UINT32_MAX && f == UINT32_MAX)
+            return i;                     /* a lone first name: pass 2 */
+        int r = full_name(c, i, i, p, f, part, k);
+        return r < 0 ? FAIL : r ? k : i;
+    }
+    /* Путину Владимиру Владимировичу; Лавров С. В. */
+    if (i + 1 < send && namelike(c, i + 1) &&
+        ((lex & CHR_W_SURNAME) || !(c->tok_info[i] & TI_SENT_START)) &&
+        (d->toks[i + 1].lex & CHR_W_GIVEN) && i + 2 < send && namelike(c, i + 2) &&
+        (d->toks[i + 2].lex & CHR_W_PATRONYMIC)) {
+        int r = full_name(c, i, i + 1, i + 2, i, UINT32_MAX, i + 3);
+        return r < 0 ? FAIL : r ? i + 3 : i;
+    }
+    if (i + 1 < send && is_initial(d, i + 1, send) && (lex & CHR_W_SURNAME)) {
+        uint32_t e = read_initials(c, i + 1, send, gi, pi);
+        chr_name_form ff[CHR_MORPH_MAX];
+        int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+        int f = chr_morph_pick(ff, nf, 0, 0);
+        if (f < 0)
+            return i;
+        if (add_person(c, i, e, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
+            return FAIL;
+        return e;
+    }
+    return i;
+}
+
+/* ------------------------------------------------------------ titles */
+
+static int add_phrase(names_ctx *c, const phrase *p)
+{
+    if (chr_grow(c->doc, (void **)&c->ph, &c->cap_ph, c->n_ph + 1, sizeof *c->ph) < 0)
+        return -1;
+    c->ph[c->n_ph++] = *p;
+    return 0;
+}
+
+/* The complement of a title: genitive words, acronyms, organisations and
+   places, up to the person it names. */
+static uint32_t complement(const names_ctx *c, uint32_t j, uint32_t send)
+{
+    const chr_document *d = c->doc;
+    uint32_t taken = 0;
+    while (j < send && taken < MAX_COMPLEMENT) {
+        int32_t m = c->tok_ment[j];
+        if (m >= 0 && d->ments[m].kind != CHR_KIND_PERSON && d->ments[m].tok_first == j) {
+            j = d->ments[m].tok_end;
+            taken++;
+            continue;
+        }
+        if (!is_word(d, j) || m >= 0 || (c->tok_info[j] & TI_QUOTED))
+            break;
+        uint32_t lex = d->toks[j].lex;
+        if ((tok_is(d, j, "в") || tok_is(d, j, "во") || tok_is(d, j, "на")) && taken > 0 &&
+            j + 1 < send && c->tok_ment[j + 1] >= 0 && d->ments[c->tok_ment[j + 1]].kind == CHR_KIND_LOCATION &&
+            d->ments[c->tok_ment[j + 1]].tok_first == j + 1 &&
+            d->ments[c->tok_ment[j + 1]].tok_end < send &&
+            is_cap(d, d->ments[c->tok_ment[j + 1]].tok_end) &&
+            c->tok_ment[d->ments[c->tok_ment[j + 1]].tok_end] < 0) {
+            /* посол Японии в России Масахару Коно */
+            j = d->ments[c->tok_ment[j + 1]].tok_end;
+            taken += 2;
+            continue;
+        }
+        if (lex & (CHR_W_STOP | CHR_W_NOT_NAME | CHR_W_PRONOUN | CHR_W_MONTH))
+            break;
+        if (is_cap(d, j)) {
+            if (is_initial(d, j, send) || (lex & CHR_W_GIVEN))
+                break;
+            if (!is_all_upper(d, j) && !(lex & CHR_W_TITLE)) {
+                /* a name, not a place: a surname by shape or list, or two
+                   capitalised words in a row (Ху Цзиньтао, Зепп Блаттер) */
+                if (lex & CHR_W_SURNAME)
+                    break;
+                if (j + 1 < send && is_cap(d, j + 1) && c->tok_ment[j + 1] < 0 &&
+                    !is_all_upper(d, j + 1) &&
+                    !(d->toks[j + 1].lex & (CHR_W_TITLE | CHR_W_GIVEN)) && !is_initial(d, j + 1, send))
+                    break;
+                if (listed_surname(d, j))
+                    break;
+            }
+        } else if (!genitive_like(d, j)) {
+            /* иностранных дел, вооружённых сил: a noun after a plural adjective */
+            const char *pf = j > 0 ? tfold(d, j - 1) : "";
+            size_t pl = j > 0 ? tlen(d, j - 1) : 0;
+            if (!(taken > 0 && (ends_with(pf, pl, "ых") || ends_with(pf, pl, "их")) &&
+                  !(lex & CHR_W_STOP)))
+                break;
+        }
+        j++;
+        taken++;
+    }
+    return j;
+}
+
+/* A title phrase starting at i, if any; returns the token after its
+   complement, i when none, or FAIL. */
+static uint32_t phrase_at(names_ctx *c, uint32_t i, uint32_t send)
+{
+    chr_document *d = c->doc;
+    const chr_token *t = &d->toks[i];
+    if (!(t->lex & CHR_W_TITLE) || !t->lemma || c->tok_ment[i] >= 0 || (c->tok_info[i] & TI_QUOTED))
+        return i;
+    char key[256];
+    size_t kl = 0;
+    const char *best_flags = NULL;
+    size_t best_kl = 0;
+    uint32_t best_end = i, head = i;
+    int inflecting = 1;
+    uint32_t best_head = i;
+    for (uint32_t k = i; k < send && k < i + MAX_TITLE_WORDS; k++) {
+        const chr_token *tk = &d->toks[k];
+        if (!is_word(d, k) || c->tok_ment[k] >= 0)
+            break;
+        const char *w;
+        size_t wl;
+        if (inflecting && (tk->lex & CHR_W_TITLE) && tk->lemma) {
+            w = tk->lemma;
+            wl = tk->lemma_len;
+            head = k;
+        } else {
+            w = tfold(d, k);
+            wl = tlen(d, k);
+            inflecting = 0;
+        }
+        if (kl + wl + 2 > sizeof key)
+            break;
+        if (kl)
+            key[kl++] = ' ';
+        memcpy(key + kl, w, wl);
+        kl += wl;
+        const char *pl = chr_lex_get(CHR_LEX_TITLES, key, kl);
+        if (pl && pl[0] != '@') {
+            int modifier = strcmp(pl, "a") == 0;
+            if (!modifier) {
+                best_flags = pl;
+                best_kl = kl;
+                best_end = k + 1;
+                best_head = head;
+            }
+            /* after the head noun the title goes on only as fixed words */
+            if (!modifier)
+                inflecting = 0;
+        } else if (inflecting && (tk->lex & CHR_W_TITLE)) {
+            const char *p1 = chr_lex_get(CHR_LEX_TITLES, tk->lemma, tk->lemma_len);
+            if (!p1 || strcmp(p1, "a") != 0)
+                inflecting = 0;
+        }
+    }
+    if (!best_flags)
+        return i;
+    phrase p;
+    memset(&p, 0, sizeof p);
+    p.a = i;
+    p.b = best_end;
+    p.sentence = t->sentence;
+    p.flags = best_flags;
+    p.key = chr_strndup(d, key, best_kl);
+    const chr_token *ht = &d->toks[best_head];
+    p.head = chr_strndup(d, ht->lemma, ht->lemma_len);
+    p.head_tok = best_head;
+    if (!p.key || !p.head)
+        return FAIL;
+    char lemma[CHR_MORPH_WORD];
+    chr_morph_title(tfold(d, best_head), tlen(d, best_head), lemma, sizeof lemma, &p.cases, &p.plural);
+    p.cap = is_cap(d, i);
+    p.cb = complement(c, p.b, send);
+    if (p.plural == 2) {
+        /* главы государства (one) / главы государств (many) */
+        uint32_t n = p.b;
+        if (n < send && is_word(d, n) && !is_cap(d, n)) {
+            const char *f = tfold(d, n);
+            size_t nl = tlen(d, n);
+            p.plural = (ends_with(f, nl, "а") || ends_with(f, nl, "я") || ends_with(f, nl, "ы") ||
+                        ends_with(f, nl, "и")) ? 0 : 1;
+        } else {
+            p.plural = 0;
+        }
+    }
+    for (uint32_t k = p.a; k < p.cb; k++)
+        c->tok_info[k] |= TI_PHRASE;
+    if (p.cb < send)
+        c->tok_info[p.cb] |= TI_AFTER_PHRASE;
+    if (add_phrase(c, &p) < 0)
+        return FAIL;
+    return p.cb > i ? p.cb : i + 1;
+}
+
+/* ------------------------------------------------------------ pass 2 */
+
+
+/* A lone capitalised word that the document names elsewhere in full, that
+   follows a title, or whose shape says surname. */
+static int lone_name(names_ctx *c, uint32_t i)
+{
+    chr_document *d = c->doc;
+    if (!namelike(c, i)) {
+        /* a named person's surname stays theirs in a short quotation
+           («памятник Ельцину») or when it is also a title word
+           (Дик Адвокат ... Адвокат ведёт себя) */
+        uint8_t keep = c->tok_info[i];
+        int title = title_as_surname(c, i) && !(keep & TI_SENT_START);
+        c->tok_info[i] &= (uint8_t)~TI_QUOTED;
+        int quoted = (keep & TI_QUOTED) && namelike(c, i);
+        c->tok_info[i] = keep;
+        if (!title && !quoted)
+            return 0;
+        chr_name_form ff[CHR_MORPH_MAX];
+        int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+        for (int k = 0; k < nf; k++) {
+            char fl[CHR_MORPH_WORD];
+            size_t n = strlen(ff[k].nom);
+            chr_utf8_fold(ff[k].nom, n, fl);
+            if (fam_has(c, fl, n))
+                return add_person(c, i, i + 1, NULL, NULL, ff[k].nom, ff[k].cases, 0) < 0 ? -1 : 1;
+        }
+        return 0;
+    }
+    uint32_t lex = d->toks[i].lex;
+    uint8_t info = c->tok_info[i];
+    uint32_t pb = prefix_bit(tfold(d, i), tlen(d, i));
+    if (!(lex & (CHR_W_SURNAME | CHR_W_GIVEN)) && !(info & TI_AFTER_PHRASE) &&
+        !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
+        return 0;                       /* nothing could make it a name */
+    chr_name_form ff[CHR_MORPH_MAX];
+    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    /* a family the document has named: the likeliest attested reading */
+    int best = -1;
+    for (int k = 0; k < nf; k++) {
+        char fl[CHR_MORPH_WORD];
+        size_t n = strlen(ff[k].nom);
+        chr_utf8_fold(ff[k].nom, n, fl);
+        if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
+            best = k;
+    }
+    uint8_t want = 0;
+    if (best < 0 && (info & TI_AFTER_PHRASE)) {
+        /* the title before it governs its case: президента Токаева */
+        want = phrase_cases_before(c, i);
+        if ((!(lex & CHR_W_GIVEN) || (lex & CHR_W_SURNAME)) &&
+            (!adjective_shaped(tfold(d, i), tlen(d, i)) || (lex & CHR_W_SURNAME)) &&
+            !(i + 1 < d->n_toks && namelike(c, i + 1)))
+            best = chr_morph_pick(ff, nf, want, 0);
+    }
+    int shape = chr_morph_surname_shape(tfold(d, i), tlen(d, i));
+    if (best < 0 && !(lex & CHR_W_GIVEN) && shape >= 2) {
+        /* alone, with nothing else saying "person": not at the start of a
+           sentence, and not shaped like an adjective (Московский,
+           Нобелевской) unless listed */
+        int start = (info & TI_SENT_START) != 0;
+        int adj = adjective_shaped(tfold(d, i), tlen(d, i));
+        for (int k = 0; k < nf && adj; k++) {
+            char fl[CHR_MORPH_WORD];
+            size_t n = strlen(ff[k].nom);
+            chr_utf8_fold(ff[k].nom, n, fl);
+            if (ff[k].prio == 0 && (ends_with(fl, n, "ов") || ends_with(fl, n, "ев") ||
+                                    ends_with(fl, n, "ин") || ends_with(fl, n, "ова") ||
+                                    ends_with(fl, n, "ева") || ends_with(fl, n, "ина")))
+                adj = 0;                  /* Токаевым, Ивановой */
+        }
+        if (shape == 3 || listed_surname(d, i) || (!start && !adj))
+            best = chr_morph_pick(ff, nf, 0, 0);
+    }
+    if (best >= 0) {
+        uint8_t g = ff[best].gender == CHR_G_ANY ? 0 : ff[best].gender;
+        return add_person(c, i, i + 1, NULL, NULL, ff[best].nom, ff[best].cases & (want ? want : 0xFF), g) < 0 ? -1 : 1;
+    }
+    if (lex & CHR_W_GIVEN) {
+        chr_name_form gf[CHR_MORPH_MAX];
+        int ng = chr_morph_given(ttext(d, i), tlen(d, i), gf, CHR_MORPH_MAX);
+        int g = chr_morph_pick(gf, ng, 0, CHR_G_M);
+        int known = 0;
+        if (g >= 0 && (info & TI_SENT_START)) {
+            char fl[CHR_MORPH_WORD + 2];
+            size_t n = strlen(gf[g].nom);
+            fl[0] = '=';          /* first names share the set, marked */
+            chr_utf8_fold(gf[g].nom, n, fl + 1);
+            known = fam_has(c, fl, n + 1);
+        }
+        if (g >= 0 && (!(info & TI_SENT_START) || known))
+            return add_person(c, i, i + 1, gf[g].nom, NULL, NULL, gf[g].cases, gf[g].gender) < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------ roles, holders */
+
+static char *role_text(names_ctx *c, const phrase *p)
+{
+    chr_document *d = c->doc;
+    size_t kl = 0;
+    for (uint32_t k = p->a; k <= p->head_tok; k++)
+        kl += d->toks[k].lemma_len + 1;
+    uint32_t rest = p->head_tok + 1;
+    size_t cl = p->cb > rest ? d->toks[p->cb - 1].end - d->toks[rest].start : 0;
+    char *s = chr_alloc(d, kl + cl + 2);
+    if (!s)
+        return NULL;
+    size_t o = 0;
+    for (uint32_t k = p->a; k <= p->head_tok; k++) {
+        if (o)
+            s[o++] = ' ';
+        memcpy(s + o, d->toks[k].lemma, d->toks[k].lemma_len);
+        o += d->toks[k].lemma_len;
+    }
+    if (p->cap)
+        chr_utf8_capitalize(s, o, s);
+    if (cl) {
+        s[o++] = ' ';
+        memcpy(s + o, d->text.s + d->toks[rest].start, cl);
+        o += cl;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+/* The affiliation: a place or organisation in the complement (the last
+   one, as in "Администрации Президента Кыргызстана"), else the nominative
+   of its last capitalised word. */
+static const char *role_of(names_ctx *c, const phrase *p)
+{
+    chr_document *d = c->doc;
+    const char *of = NULL;
+    for (uint32_t k = p->b; k < p->cb; k++) {
+        int32_t m = c->tok_ment[k];
+        if (m >= 0 && d->ments[m].kind != CHR_KIND_PERSON && d->ments[m].norm)
+            of = d->ments[m].norm;
+    }
+    if (of || p->cb == p->b)
+        return of;
+    chr_kind kind;
+    of = chr_geo_canonical(d, p->b, p->cb, &kind);
+    if (of)
+        return of;
+    for (uint32_t k = p->cb; k-- > p->b;) {
+        if (!is_cap(d, k) || (d->toks[k].lex & CHR_W_TITLE))
+            continue;
+        of = chr_geo_canonical(d, k, k + 1, &kind);
+        if (of)
+            return of;
+        char buf[CHR_MORPH_WORD];
+        size_t n = chr_morph_noun_nom(ttext(d, k), tlen(d, k), buf, sizeof buf);
+        return n ? chr_strndup(d, buf, n) : NULL;
+    }
+    return NULL;
+}
+
+static int32_t person_ending_at(const names_ctx *c, uint32_t t)
+{
+    if (t == 0)
+        return -1;
+    int32_t m = c->tok_ment[t - 1];
+    if (m >= 0 && c->doc->ments[m].kind == CHR_KIND_PERSON &&
+        c->doc->ments[m].type == CHR_MENTION_NAME && c->doc->ments[m].tok_end == t)
+        return m;
+    return -1;
+}
+
+static int32_t person_starting_at(const names_ctx *c, uint32_t t)
+{
+    if (t >= c->doc->n_toks)
+        return -1;
+    int32_t m = c->tok_ment[t];
+    if (m >= 0 && c->doc->ments[m].kind == CHR_KIND_PERSON &&
+        c->doc->ments[m].type == CHR_MENTION_NAME && c->doc->ments[m].tok_first == t)
+        return m;
+    return -1;
+}
+
+/* Who each title describes: the person right after it; else, for a
+   title followed by a comma or directly by another title, that title's
+   holder (депутат ..., сопредседатель ... Михаил Вельмакин; председатель
+   ... шейх Равиль Гайнутдин); else a person right before it in apposition
+   (Сергей Лавров, глава МИД России, / Светлана Яковлева - директор ...). */
+static void find_holders(names_ctx *c)
+{
+    chr_document *d = c->doc;
+    for (uint32_t k = c->n_ph; k-- > 0;) {
+        phrase *p = &c->ph[k];
+        const chr_sentence *se = &d->sents[p->sentence];
+        uint32_t send = se->first_token + se->n_tokens;
+        int32_t h = person_starting_at(c, p->cb);
+        /* капитан клуба Тоттенхэм Хотспур Ледли Кинг: a name of a thing
+           the complement could not take, then the person */
+        for (uint32_t j = p->cb; h < 0 && j < send && j < p->cb + 3 && is_cap(d, j) &&
+                                 c->tok_ment[j] < 0 && !(d->toks[j].lex & CHR_W_TITLE);
+             j++)
+            h = person_starting_at(c, j + 1);
+        if (h < 0 && k + 1 < c->n_ph && c->ph[k + 1].sentence == p->sentence &&
+            c->ph[k + 1].holder >= 0 &&
+            (c->ph[k + 1].a == p->cb || (c->ph[k + 1].a == p->cb + 1 && tok_is(d, p->cb, ","))))
+            h = c->ph[k + 1].holder;
+        if (h < 0 && p->a >= 2 && (tok_is(d, p->a - 1, ",") || is_dash(d, p->a - 1))) {
+            int32_t m = person_ending_at(c, p->a - 1);
+            if (m >= 0 && (p->cb >= send || tok_is(d, p->cb, ",") || tok_is(d, p->cb, ".") ||
+                           is_dash(d, p->cb) || tok_is(d, p->cb, ")") || tok_is(d, p->cb, ";")))
+                h = m;
+        }
+        p->holder = h;
+    }
+}
+
+static int tie_roles(names_ctx *c)
+{
+    chr_document *d = c->doc;
+    find_holders(c);
+    for (uint32_t k = 0; k < c->n_ph; k++) {
+        phrase *p = &c->ph[k];
+        if (p->chained)
+            continue;
+        /* Председатель ... – Руководитель ... Имя Фамилия: one role */
+        uint32_t last = k;
+        while (last + 1 < c->n_ph && c->ph[last + 1].sentence == p->sentence &&
+               c->ph[last].cb + 1 == c->ph[last + 1].a && is_dash(d, c->ph[last].cb) &&
+               person_starting_at(c, c->ph[last].cb) < 0)
+            last++;
+        phrase *q = &c->ph[last];
+        int32_t holder = q->holder;
+        if (holder < 0 && last > k) {
+            /* no person after the chain: each title stands on its own */
+            last = k;
+            q = p;
+        }
+        if (holder < 0 && (p->plural || strstr(p->flags, "prof")))
+            continue;
+        char *text = role_text(c, p);
+        if (!text)
+            return -1;
+        for (uint32_t j = k + 1; j <= last; j++) {
+            char *t2 = role_text(c, &c->ph[j]);
+            char *joined = t2 ? chr_sprintf(d, "%s \xe2\x80\x93 %s", text, t2) : NULL;
+            if (!joined)
+                return -1;
+            text = joined;
+            c->ph[j].chained = 1;
+        }
+        chr_role_mention r;
+        memset(&r, 0, sizeof r);
+        r.start = d->toks[p->a].start;
+        r.end = d->toks[(q->cb > q->a ? q->cb : q->b) - 1].end;
+        r.tok_first = p->a;
+        r.tok_end = q->cb;
+        r.text = text;
+        r.title = p->head;
+        r.of = role_of(c, q);
+        if (!r.of && q != p)
+            r.of = role_of(c, p);
+        r.holder = holder;
+        int32_t ri = chr_add_role(d, &r);
+        if (ri < 0)
+            return -1;
+        if (holder >= 0) {
+            if (d->ments[holder].role < 0)
+                d->ments[holder].role = ri;
+            continue;
+        }
+        chr_ent_mention m;
+        memset(&m, 0, sizeof m);
+        m.start = r.start;
+        m.end = r.end;
+        m.tok_first = r.tok_first;
+        m.tok_end = r.tok_end;
+        m.sentence = p->sentence;
+        m.kind = CHR_KIND_PERSON;
+        m.type = CHR_MENTION_NOMINAL;
+        m.norm = text;
+        m.role = ri;
+        m.participant = -1;
+        for (uint8_t cs = CHR_CASE_NOM; cs <= CHR_CASE_PREP; cs++)
+            if (p->cases == CHR_CM(cs))
+                m.gram_case = cs;
+        if (chr_add_mention(d, &m) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- order */
+
+typedef struct ment_key {
+    uint32_t start, end, idx;
+} ment_key;
+
+static int cmp_ment(const void *a, const void *b)
+{
+    const ment_key *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Sorts doc->ments by position (small keys are sorted, then the mentions
+   moved once) and keeps the roles' holders pointing at the same mentions. */
+static int sort_mentions(chr_document *d)
+{
+    uint32_t n = d->n_ments;
+    if (n < 2)
+        return 0;
+    ment_key *keys = malloc((size_t)n * sizeof *keys);
+    int32_t *remap = malloc((size_t)n * sizeof *remap);
+    chr_ent_mention *sorted = malloc((size_t)n * sizeof *sorted);
+    if (!keys || !remap || !sorted) {
+        free(keys);
+        free(remap);
+        free(sorted);
+        d->status = CHR_ERR_NOMEM;
+        return -1;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        keys[i] = (ment_key){d->ments[i].start, d->ments[i].end, i};
+    qsort(keys, n, sizeof *keys, cmp_ment);
+    for (uint32_t i = 0; i < n; i++) {
+        sorted[i] = d->ments[keys[i].idx];
+        remap[keys[i].idx] = (int32_t)i;
+    }
+    free(d->ments);
+    d->ments = sorted;
+    d->cap_ments = n;
+    for (uint32_t r = 0; r < d->n_roles; r++)
+        if (d->roles[r].holder >= 0)
+            d->roles[r].holder = remap[d->roles[r].holder];
+    free(keys);
+    free(remap);
+    return 0;
+}
+
+/* ------------------------------------------------------------- stage */
+
+static void mark_quotes(names_ctx *c, uint32_t a, uint32_t send)
+{
+    chr_document *d = c->doc;
+    for (uint32_t i = a; i < send; i++) {
+        if (is_word(d, i))
+            continue;
+        int open = tok_is(d, i, "\xc2\xab") || tok_is(d, i, "\xe2\x80\x9c") ||
+                   tok_is(d, i, "\xe2\x80\x9e") || tok_is(d, i, "\"");
+        if (!open)
+            continue;
+        /* a short quotation is a name of a thing (a film, a party, an
+           operation), never a person's name */
+        for (uint32_t j = i + 1; j < send && j <= i + QUOTE_WINDOW; j++) {
+            if (tok_is(d, j, "\xc2\xbb") || tok_is(d, j, "\xe2\x80\x9d") || tok_is(d, j, "\"") ||
+                tok_is(d, j, "\xe2\x80\x9c")) {
+                for (uint32_t k = i + 1; k < j; k++)
+                    c->tok_info[k] |= TI_QUOTED;
+                i = j;
+                break;
+            }
+        }
+    }
+}
+
+int chr_names(chr_document *doc)
+{
+    if (chr_orgs_places(doc) < 0)
+        return -1;
+    if (doc->n_toks == 0)
+        return 0;
+    names_ctx c;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.tok_ment = malloc((size_t)doc->n_toks * sizeof *c.tok_ment);
+    c.tok_info = calloc(doc->n_toks, 1);
+    int rc = -1;
+    if (!c.tok_ment || !c.tok_info) {
+        doc->status = CHR_ERR_NOMEM;
+        goto out;
+    }
+    for (uint32_t i = 0; i < doc->n_toks; i++)
+        c.tok_ment[i] = -1;
+    for (uint32_t m = 0; m < doc->n_ments; m++)
+        for (uint32_t t = doc->ments[m].tok_first; t < doc->ments[m].tok_end && t < doc->n_toks; t++)
+            c.tok_ment[t] = (int32_t)m;
+    release_names_from_places(&c);
+
+    for (uint32_t s = 0; s < doc->n_sents; s++) {
+        const chr_sentence *se = &doc->sents[s];
+        uint32_t a = se->first_token, send = a + se->n_tokens;
+        if (send > doc->n_toks)
+            send = doc->n_toks;
+        mark_quotes(&c, a, send);
+        for (uint32_t i = a; i < send; i++) {
+            if (is_word(doc, i)) {
+                c.tok_info[i] |= TI_SENT_START;
+                break;
+            }
+        }
+        for (uint32_t i = a; i < send;) {
+            uint32_t n = phrase_at(&c, i, send);
+            if (n == FAIL)
+                goto out;
+            i = n > i ? n : i + 1;
+        }
+        for (uint32_t i = a; i < send;) {
+            uint32_t n = person_at(&c, i, send);
+            if (n == FAIL)
+                goto out;
+            i = n > i ? n : i + 1;
+        }
+    }
+    for (uint32_t i = 0; i < doc->n_toks; i++)
+        if (lone_name(&c, i) < 0)
+            goto out;
+    if (tie_roles(&c) < 0 || sort_mentions(doc) < 0)
+        goto out;
+    rc = 0;
+out:
+    free(c.tok_ment);
+    free(c.tok_info);
+    free(c.ph);
+    free(c.fam);
+    return rc;
+}

@@ -1,0 +1,193 @@
+/* test_names.c - persons and roles found in Russian news sentences. */
+#include "check.h"
+
+#include <string.h>
+
+static size_t count_kind(const chr_document *d, chr_kind kind)
+{
+    size_t n, k = 0;
+    const chr_participant *ps = chr_document_participants(d, &n);
+    for (size_t i = 0; i < n; i++)
+        k += ps[i].kind == kind;
+    return k;
+}
+
+/* The person whose family (or, lacking one, given) name is `name`. */
+static const chr_participant *person(const chr_document *d, const char *name)
+{
+    size_t n;
+    const chr_participant *ps = chr_document_participants(d, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (ps[i].kind != CHR_KIND_PERSON)
+            continue;
+        if ((ps[i].family && strcmp(ps[i].family, name) == 0) ||
+            (!ps[i].family && ps[i].given && strcmp(ps[i].given, name) == 0))
+            return &ps[i];
+    }
+    return NULL;
+}
+
+static const char *str_or(const char *s) { return s ? s : "(null)"; }
+
+static void check_person(const char *text, const char *family, const char *given,
+                         const char *patronymic, const char *what)
+{
+    chr_document *d = check_parse(text, CHR_FORMAT_TEXT, NULL);
+    const chr_participant *p = person(d, family);
+    CHECK(p != NULL, "%s: a person %s", what, family);
+    if (p) {
+        CHECK_STR(p->given, given, "%s: given name", what);
+        CHECK_STR(p->patronymic, patronymic, "%s: patronymic", what);
+    }
+    chr_document_free(d);
+}
+
+static void test_cases(void)
+{
+    check_person("Встреча с Касым-Жомартом Токаевым прошла в Астане.", "Токаев", "Касым-Жомарт", NULL,
+                 "instrumental, hyphenated first name");
+    check_person("Журналисты спросили о судьбе Светланы Тихановской.", "Тихановская", "Светлана", NULL,
+                 "feminine genitive");
+    check_person("Телеграмма была направлена Путину Владимиру Владимировичу.", "Путин", "Владимир",
+                 "Владимирович", "surname first, dative, with patronymic");
+    check_person("Документ подписал Лавров С. В. в среду.", "Лавров", "С.", "В.",
+                 "initials after the surname");
+    check_person("Письмо адресовано В. В. Путину лично.", "Путин", "В.", "В.", "initials before");
+    check_person("Решение поддержал Никол Пашинян.", "Пашинян", "Никол", NULL, "Armenian name");
+    check_person("Слово взял Эмомали Рахмон.", "Рахмон", "Эмомали", NULL, "Tajik name");
+    check_person("Матч судил венгерский арбитр Жолт Хорняк.", "Хорняк", "Жолт", NULL, "Hungarian name");
+    check_person("В беседе с Александром Лукашенко обсуждали транзит.", "Лукашенко", "Александр", NULL,
+                 "indeclinable surname");
+    check_person("Посол встретился с Анной Ивановой из Самары.", "Иванова", "Анна", NULL,
+                 "feminine instrumental");
+    check_person("Награду вручили Станиславу Засю утром.", "Зась", "Станислав", NULL,
+                 "soft-sign surname, dative");
+    check_person("Наградой отметили Марию Кузнецову и её коллег.", "Кузнецова", "Мария", NULL,
+                 "feminine accusative");
+    check_person("Роль сыграла Мишель Обама.", "Обама", "Мишель", NULL, "foreign names");
+    check_person("Оператор Сами аль-Хадж вышел на свободу.", "аль-Хадж", "Сами", NULL,
+                 "a particle joined by a hyphen");
+    check_person("Главным арбитром назначен Синдзи Харада.", "Харада", "Синдзи", NULL,
+                 "indeclinable first name, -а surname after a verb");
+    check_person("Мы поговорили с Синдзи Харадой.", "Харада", "Синдзи", NULL,
+                 "indeclinable first name, the preposition gives the case");
+    check_person("Выступила Марин Ле Пен.", "Ле Пен", "Марин", NULL, "a particle as a word");
+    check_person("Слово дали Эдуарду Товпинцу.", "Товпинец", "Эдуард", NULL, "a fleeting vowel in -ец");
+    check_person("На встрече был Льва Толстого правнук.", "Толстой", "Лев", NULL,
+                 "a fleeting vowel in the first name");
+}
+
+static void test_not_persons(void)
+{
+    chr_document *d = check_parse(
+        "Сегодня в Москве прошло заседание. В понедельник 28 июня Совет обсудил бюджет. "
+        "Однако «Лебединое озеро» покажут в Большом театре. Затем Правительство одобрило план.",
+        CHR_FORMAT_TEXT, NULL);
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 0, "no persons in a text without people (got %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+    d = check_parse("Фильм «Иван Грозный» вышел в прокат.", CHR_FORMAT_TEXT, NULL);
+    CHECK(person(d, "Грозный") == NULL, "a quoted title is not a person");
+    chr_document_free(d);
+    d = check_parse("Генеральный директор компании заявил, что лидеры стран обсудили кризис.",
+                    CHR_FORMAT_TEXT, NULL);
+    CHECK(count_kind(d, CHR_KIND_PERSON) <= 1, "a plural title is no person");
+    chr_document_free(d);
+}
+
+static const chr_role *role_of(const chr_participant *p, const char *title)
+{
+    for (size_t i = 0; p && i < p->n_roles; i++)
+        if (p->roles[i].title && strcmp(p->roles[i].title, title) == 0)
+            return &p->roles[i];
+    return NULL;
+}
+
+static void test_roles(void)
+{
+    chr_document *d = check_parse(
+        "В переговорах участвовал министр иностранных дел России Сергей Лавров. "
+        "Генерального секретаря ОДКБ Станислава Зася приняли в Ереване. "
+        "Об этом сообщил Дмитрий Песков, пресс-секретарь президента, журналистам.",
+        CHR_FORMAT_TEXT, NULL);
+    const chr_participant *p = person(d, "Лавров");
+    const chr_role *r = role_of(p, "министр");
+    CHECK(r != NULL, "Лавров holds a role 'министр'");
+    if (r) {
+        CHECK_STR(r->text, "министр иностранных дел России", "role text in the nominative");
+        CHECK(r->of != NULL && strstr(r->of, "Росси") != NULL, "role of Russia (got %s)", str_or(r->of));
+    }
+    p = person(d, "Зась");
+    r = role_of(p, "секретарь");
+    CHECK(r != NULL, "Зась holds 'секретарь'");
+    if (r) {
+        CHECK_STR(r->text, "Генеральный секретарь ОДКБ", "genitive title back to the nominative");
+        CHECK_STR(r->of, "ОДКБ", "affiliation ОДКБ");
+        CHECK(r->span.start < r->span.end, "the role has a span");
+    }
+    CHECK(p && p->given && strcmp(p->given, "Станислав") == 0, "Станислава -> Станислав");
+    p = person(d, "Песков");
+    CHECK(role_of(p, "пресс-секретарь") != NULL, "a role after the name, in apposition");
+    chr_document_free(d);
+
+    d = check_parse("Среди задержанных оказался депутат муниципального собрания, сопредседатель "
+                    "движения «Солидарность» Михаил Вельмакин. Выступила Ольга Смирнова - директор "
+                    "Института этнологии.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Вельмакин");
+    CHECK(role_of(p, "депутат") != NULL && role_of(p, "сопредседатель") != NULL,
+          "two titles joined by a comma both describe the name after them");
+    p = person(d, "Смирнова");
+    CHECK(role_of(p, "директор") != NULL, "a title after a dash describes the name before it");
+    chr_document_free(d);
+
+    d = check_parse("Председатель Кабинета министров – Руководитель Администрации Президента "
+                    "Кыргызстана Акылбек Жапаров выступил первым.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Жапаров");
+    CHECK(p && p->n_roles == 1, "one role joined by the dash");
+    if (p && p->n_roles) {
+        CHECK(strstr(p->roles[0].text, "Председатель Кабинета министров") == p->roles[0].text,
+              "the joined role starts with the first title");
+        CHECK(strstr(p->roles[0].text, "Кыргызстана") != NULL, "and ends with the second");
+    }
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 1,
+          "the President inside the complement is nobody of his own (persons %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+}
+
+static void test_damage(void)
+{
+    static const char nasty[] = "Иван\xff\xfe Петров\x00 и \xd0 В. \xe2\x80\x93 , . Президента";
+    chr_options o;
+    chr_options_init(&o);
+    chr_status st;
+    chr_document *d = chr_parse(nasty, sizeof nasty - 1, &o, &st);
+    CHECK(d != NULL, "damaged input parses");
+    chr_document_free(d);
+    size_t n = 300000;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = "Петров "[i % 7];
+    big[n] = 0;
+    d = chr_parse(big, n, &o, &st);
+    CHECK(d != NULL, "a huge line of surnames parses");
+    size_t np = 0;
+    chr_document_participants(d, &np);
+    CHECK(np <= 1, "and makes one participant of them (got %zu)", np);
+    chr_document_free(d);
+    free(big);
+    d = chr_parse("", 0, &o, &st);
+    CHECK(d != NULL && count_kind(d, CHR_KIND_PERSON) == 0, "empty input");
+    chr_document_free(d);
+}
+
+int main(void)
+{
+    test_cases();
+    test_not_persons();
+    test_roles();
+    test_damage();
+    return CHECK_DONE();
+}
