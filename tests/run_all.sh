@@ -79,9 +79,9 @@ done
 # The interpreters are not instrumented: preload the sanitizer runtime, and
 # leave leak checking to the C suites (interpreters keep memory until exit).
 run_counted "asan+ubsan/busted/lua5.4" env LD_PRELOAD="$SAN_RT" ASAN_OPTIONS=detect_leaks=0 \
-    CHRONICLE_NATIVE="$SAN/native_54.so" bash -c "$(declare -f busted_tap); busted_tap lua5.4 tests/spec"
+    CHRONICLE_NATIVE="$SAN" bash -c "$(declare -f busted_tap); busted_tap lua5.4 tests/spec"
 run_counted "asan+ubsan/busted/luajit" env LD_PRELOAD="$SAN_RT" ASAN_OPTIONS=detect_leaks=0 \
-    CHRONICLE_NATIVE="$SAN/native_51.so" bash -c "$(declare -f busted_tap); busted_tap luajit tests/spec"
+    CHRONICLE_NATIVE="$SAN" bash -c "$(declare -f busted_tap); busted_tap luajit tests/spec"
 
 if [ -x tests/nvim/run.sh ]; then
     run_counted "nvim/headless" tests/nvim/run.sh
@@ -91,7 +91,10 @@ fuzz_smoke() {
     local p=0 f=0
     for fz in $FUZZERS; do
         local corpus="native/fuzz/corpus/${fz#fuzz_}"
-        if build/fuzz/"$fz" -runs="${FUZZ_RUNS:-3000}" -timeout=10 -rss_limit_mb=4096 "$corpus" >"$log_dir/$fz.log" 2>&1; then
+        # new inputs go to a scratch directory, never into the seed corpus
+        local scratch="$log_dir/corpus-$fz"
+        mkdir -p "$scratch"
+        if build/fuzz/"$fz" -runs="${FUZZ_RUNS:-2000}" -timeout=10 -rss_limit_mb=4096 "$scratch" "$corpus" >"$log_dir/$fz.log" 2>&1; then
             echo "ok - $fz"; p=$((p + 1))
         else
             echo "not ok - $fz"; tail -n 20 "$log_dir/$fz.log"; f=$((f + 1))

@@ -1,7 +1,9 @@
 --- Loads the compiled engine: `native_51.so` for LuaJIT / Lua 5.1 (Neovim),
---- `native_54.so` for Lua 5.4, from this directory; $CHRONICLE_NATIVE
---- overrides the path (the sanitizer build uses it). Never raises: `load()`
---- returns nil and a message saying how to build it.
+--- `native_54.so` for Lua 5.4, from this directory. $CHRONICLE_NATIVE
+--- overrides it: a directory holding both builds (the sanitizer suites use
+--- one, so that a Lua 5.4 CLI started from LuaJIT still finds its own
+--- build), or the path of one module. Never raises: `load()` returns nil and
+--- a message saying how to build it.
 local M = {}
 
 local function here()
@@ -17,7 +19,10 @@ M.filename = (_VERSION == "Lua 5.1") and "native_51.so" or "native_54.so"
 ---@return string
 function M.path()
   local env = os.getenv("CHRONICLE_NATIVE")
-  if env and env ~= "" then return env end
+  if env and env ~= "" then
+    if env:match("%.so$") then return env end
+    return env .. "/" .. M.filename
+  end
   return here() .. "/" .. M.filename
 end
 
