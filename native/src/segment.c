@@ -607,6 +607,28 @@ static int split_paragraph(seg *g, uint32_t pi)
     return 0;
 }
 
+/* The model's title falls back to the first heading: a plain-text article's
+   headline is its title, as <title> is a page's.  Markup formats set theirs
+   from metadata during ingestion, which wins. */
+static int take_headline_as_title(chr_document *doc)
+{
+    enum { MAX_TITLE = 300 };
+    if (doc->info.title || doc->n_paras < 2 || !doc->paras[0].heading)
+        return 0;
+    const chr_paragraph *p = &doc->paras[0];
+    uint32_t n = p->end - p->start;
+    if (n == 0 || n > MAX_TITLE)
+        return 0;
+    char *t = chr_strndup(doc, doc->text.s + p->start, n);
+    if (!t)
+        return -1;
+    for (char *c = t; *c; c++)
+        if (*c == '\n' || *c == '\r' || *c == '\t')
+            *c = ' ';
+    doc->info.title = t;
+    return 0;
+}
+
 int chr_segment(chr_document *doc)
 {
     seg g = {doc, (const unsigned char *)doc->text.s, doc->lower, 0, 0};
@@ -622,5 +644,5 @@ int chr_segment(chr_document *doc)
     for (uint32_t k = 0; k < doc->n_paras; k++)
         if (split_paragraph(&g, k) < 0)
             return -1;
-    return 0;
+    return take_headline_as_title(doc);
 }

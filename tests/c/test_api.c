@@ -30,6 +30,16 @@ int main(void)
     CHECK_STR(d ? chr_document_info(d)->date_source : NULL, "option", "date_source is 'option'");
     chr_document_free(d);
 
+    d = check_parse("Саммит завершился в Астрахани\n\nВчера в Астрахани завершился саммит. "
+                    "Лидеры подписали заявление.\n", CHR_FORMAT_TEXT, NULL);
+    CHECK_STR(chr_document_info(d)->title, "Саммит завершился в Астрахани",
+              "a plain-text headline becomes the document title");
+    chr_document_free(d);
+    d = check_parse("Вчера в Астрахани завершился саммит. Лидеры подписали заявление.\n",
+                    CHR_FORMAT_TEXT, NULL);
+    CHECK(chr_document_info(d)->title == NULL, "a text without a headline has no title");
+    chr_document_free(d);
+
     CHECK_STR(chr_kind_name(CHR_KIND_ORGANIZATION), "organization", "kind names follow the model");
     CHECK_STR(chr_event_type_name(CHR_EVENT_APPOINTMENT), "appointment", "event type names follow the model");
     CHECK_STR(chr_version(), CHRONICLE_VERSION, "chr_version matches the header");
