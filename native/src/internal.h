@@ -215,6 +215,8 @@ struct chr_document {
     chr_event *events;      size_t n_events;
 
     double stage_seconds[CHR_STAGE_COUNT];
+
+    struct chr_geo_index *geo;      /* geo.c: lexicon index, built on first use (arena) */
 };
 
 /* ----------------------------------------------------------- utilities */
