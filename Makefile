@@ -149,7 +149,7 @@ fuzz: deps $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 	done
 
 bench: deps
-	@$(MAKE) --no-print-directory OPT='-O2 -g -DNDEBUG' all $(BUILD)/bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench
 	@bash tests/bench/run.sh
 
 $(BUILD)/bench: tests/bench/bench.c $(REL)/libchronicle.a
