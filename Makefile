@@ -155,8 +155,15 @@ bench: deps
 $(BUILD)/bench: tests/bench/bench.c $(REL)/libchronicle.a
 	$(CC) $(BASE_CFLAGS) -O2 -o $@ $^ $(XML_LIBS) -lm
 
+SHARED ?= ../shared
 eval: deps all
-	python3 ../shared/eval/score.py factrueval ../shared/data/factrueval-2016-dev
+	@[ -d $(SHARED)/data ] || { echo "make eval reads $(SHARED) (the shared corpora); it is not there"; exit 2; }
+	@echo "== the canonical sample, as text and as HTML (issues 3, 4)"
+	@lua5.4 tests/eval/sample_check.lua $(SHARED)/data/samples/csto-session-2022-01-10.ru.txt | grep -v '^ok '
+	@echo "== name normalisation in six cases (issue 3)"
+	@lua5.4 tests/eval/name_forms.lua $(SHARED)/data/name-forms-dev.tsv | tail -n 1
+	@echo "== FactRuEval dev"
+	@python3 $(SHARED)/eval/score.py factrueval $(SHARED)/data/factrueval-2016-dev
 
 clean:
 	rm -rf $(BUILD) $(LUADIR)/native_54.so $(LUADIR)/native_51.so
