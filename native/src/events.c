@@ -9,7 +9,14 @@
    What is not a new happening is folded into one that is: verbs inside
    direct speech or «quotes» belong to the quote (its attribution "– заявил
    X." is the statement); a list of attendees joins the meeting just told; a
-   headline's happening joins the same happening told in the lead. */
+   headline's happening joins the same happening told in the lead.  A
+   headline's event noun alone is no event.
+
+   An event's time is the expression that governs it (nothing but its own
+   clause in between: not a quote, a complement or a subordinate clause),
+   else the time of the previous event of the same paragraph and the same
+   outlook (planned happenings and reported ones never date each other),
+   else, in a same-day report only, the document date; else none. */
 #include "events.h"
 
 #include <stdlib.h>
@@ -37,6 +44,7 @@ typedef struct tinfo {
     uint8_t inf;         /* ends like an infinitive */
     int32_t verb;        /* index into the sentence's verbs, or -1 */
     int32_t noun;        /* index into the sentence's nouns, or -1 */
+    uint32_t bar;        /* barriers (see count_barriers) before this token */
 } tinfo;
 
 typedef struct vinfo {
@@ -157,114 +165,48 @@ static chr_event_type noun_type(const char *payload)
     return t >= 0 ? (chr_event_type)t : CHR_EVENT_OTHER;
 }
 
-/* ------------------------------------------------------------ indexes */
-
-typedef struct span_ix {
-    uint32_t a, b, idx;     /* tokens [a, b) and the mention / time index */
-} span_ix;
-
-static int cmp_span_ix(const void *x, const void *y)
-{
-    const span_ix *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    if (p->b != q->b)
-        return p->b > q->b ? -1 : 1;    /* the longer first */
-    return p->idx < q->idx ? -1 : p->idx > q->idx;
-}
-
-/* Valid spans sorted by first token: windows then find theirs by binary
-   search instead of scanning the whole sentence. */
-static span_ix *build_index(chr_document *doc, uint32_t n, int times, uint32_t *out_n)
-{
-    *out_n = 0;
-    if (n == 0)
-        return NULL;
-    span_ix *ix = malloc((size_t)n * sizeof *ix);
-    if (!ix) {
-        doc->status = CHR_ERR_NOMEM;
-        return NULL;
-    }
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t a, b;
-        if (times) {
-            a = doc->tms[i].tok_first;
-            b = doc->tms[i].tok_end;
-        } else {
-            a = doc->ments[i].tok_first;
-            b = doc->ments[i].tok_end;
-        }
-        if (a < b && b <= doc->n_toks)
-            ix[k++] = (span_ix){a, b, i};
-    }
-    qsort(ix, k, sizeof *ix, cmp_span_ix);
-    *out_n = k;
-    return ix;
-}
-
-static uint32_t lower_bound(const span_ix *ix, uint32_t n, uint32_t tok)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (ix[mid].a < tok)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* A document that speaks of one day only (a same-day report): every dated
-   expression falls on that day, so undated happenings share it. */
-static int32_t single_day(const chr_document *doc)
-{
-    int32_t first = -1;
-    for (uint32_t i = 0; i < doc->n_tms; i++) {
-        const chr_time_mention *t = &doc->tms[i];
-        if (t->type != CHR_TIME_DATE && t->type != CHR_TIME_TIME)
-            continue;
-        if (t->day == CHR_NO_DAY)
-            continue;
-        if (first < 0)
-            first = (int32_t)i;
-        else if (doc->tms[first].day != t->day)
-            return -1;
-    }
-    return first;
-}
-
 /* ------------------------------------------------------------ the context */
 
 
 /* Look-ups per distinct word, remembered: news repeats its words, and a
-   hit costs a short compare instead of several hash look-ups. */
+   hit costs a short compare instead of several hash look-ups.  The word is
+   kept in the entry (not as a pointer to its first occurrence) so that a
+   hit touches no cold text. */
+#define MEMO_KEY 36
 typedef struct word_memo {
-    const char *w;                      /* into doc->lower, NULL when empty */
-    uint32_t n;
+    uint32_t hash;
+    uint8_t n;                          /* key length; 0 when empty */
     uint8_t fw;
     uint8_t listed;                     /* passes the lexicon filter */
     uint8_t verb;                       /* 0 not asked, 1 no, 2 yes */
+    uint16_t vc;                        /* index into ctx.vcache, VC_NONE when none */
     const char *noun;                   /* event_nouns payload or NULL */
+    char key[MEMO_KEY];
 } word_memo;
+
+#define VC_NONE 0xFFFF
+#define VC_MAX 4096          /* verb analyses remembered per parse */
 
 #define MEMO_SIZE 8192
 
 typedef struct ctx {
     chr_document *doc;
     word_memo *memo;
+    word_memo long_word;                /* a word too long to remember */
+    chr_verb *vcache; uint32_t n_vc, cap_vc;   /* analyses of verb forms seen */
     tinfo *ti; uint32_t cap_ti;
     vinfo *vs; uint32_t n_vs, cap_vs;
     ninfo *ns; uint32_t n_ns, cap_ns;
     chr_ev_tmp *evs; uint32_t n_evs, cap_evs;
     chr_ev_part *eps; uint32_t n_eps, cap_eps;
-    span_ix *mix; uint32_t n_mix;       /* mentions by first token */
-    span_ix *tix; uint32_t n_tix;       /* times by first token */
+    chr_ev_span *mix; uint32_t n_mix;       /* mentions by first token */
+    chr_ev_span *tix; uint32_t n_tix;       /* times by first token */
     int32_t day_tm;
     int32_t noun_ev;                /* the last event of a heading or verbless sentence */
-    chr_ev_filter filter;           /* function words, nouns, irregular forms */
+    chr_ev_filter filter;           /* function words, event nouns */
+    chr_ev_filter forms;            /* irregular verb forms */
     chr_ev_filter lemmas;           /* event verbs */
+    chr_ev_filter heads;            /* first words of fixed phrases ("принять участие") */
     /* the last meeting and its people, for "на встрече стороны обсудили" */
     int32_t last_meet;
     int32_t meet_parts[64];
@@ -277,11 +219,16 @@ typedef struct ctx {
     uint8_t dash_quote;
     uint16_t guillemets;
     uint32_t quote_a, quote_b;          /* text of the last quote (analysed offsets) */
+    /* the time to carry within a paragraph, apart for planned (future)
+       happenings and the others: neither dates the other */
+    uint32_t carry_para;
+    int32_t carry_tm[2];
 } ctx;
 
 static void ctx_free(ctx *c)
 {
     free(c->memo);
+    free(c->vcache);
     free(c->ti);
     free(c->vs);
     free(c->ns);
@@ -311,19 +258,48 @@ static int add_part(ctx *c, uint32_t ev, int32_t ment, chr_event_role role)
 
 /* ------------------------------------------------------------ pass 1: tokens */
 
-static word_memo *memo_get(ctx *c, const char *w, size_t n)
+static int is_word(const ctx *c, uint32_t k, const char *w);
+
+/* What separates a time expression from a predicate it does not govern:
+   another predicate (an infinitive complement included), a subordinate
+   clause, a dash (direct speech, its attribution), a colon or semicolon.
+   A time inside quotes is never taken (best_time), but a quoted name
+   between a time and its predicate ('В августе "трубопровод" начал
+   работать') is no barrier, nor is a bracket ("накануне (4 июня)
+   провели") or "когда", which ties its clause to the time before it ("С
+   1997 года, когда был арестован").  Prefix counts make "anything
+   between?" one subtraction. */
+static void count_barriers(ctx *c)
+{
+    uint32_t end = c->f + c->n, bars = 0;
+    for (uint32_t k = c->f; k < end; k++) {
+        tinfo *p = T(c, k);
+        p->bar = bars;
+        bars += p->verb >= 0 || p->pc == PC_DASH || p->pc == PC_COLON || p->pc == PC_SEMI ||
+                p->pc == PC_STOP ||
+                (p->fw == FW_SUB && !is_word(c, k, "когда"));
+    }
+    T(c, end)->bar = bars;
+}
+
+static word_memo *memo_get(ctx *c, const char *w, size_t n, int listed)
 {
     uint32_t h = (uint32_t)n * 2654435761u;
     for (size_t i = 0; i < n && i < 8; i++)
         h = (h ^ (unsigned char)w[n - 1 - i]) * 16777619u;
-    word_memo *m = &c->memo[(h ^ (h >> 16)) & (MEMO_SIZE - 1)];
-    if (m->w && m->n == n && memcmp(m->w, w, n) == 0)
-        return m;
-    m->w = w;
-    m->n = (uint32_t)n;
-    m->listed = (uint8_t)chr_ev_filter_has(&c->filter, w, n);
+    word_memo *m = &c->long_word;
+    if (n <= MEMO_KEY) {
+        m = &c->memo[(h ^ (h >> 16)) & (MEMO_SIZE - 1)];
+        if (m->hash == h && m->n == n && memcmp(m->key, w, n) == 0)
+            return m;
+        memcpy(m->key, w, n);
+        m->n = (uint8_t)n;
+        m->hash = h;
+    }
+    m->listed = (uint8_t)listed;
     m->fw = m->listed ? fw_tag(w, n) : FW_NONE;
     m->verb = 0;
+    m->vc = VC_NONE;
     m->noun = m->listed && m->fw == FW_NONE ? chr_lex_get(CHR_LEX_EVENT_NOUNS, w, n) : NULL;
     return m;
 }
@@ -393,7 +369,12 @@ static int scan_tokens(ctx *c)
         size_t n;
         const char *w = tok_low(doc, t, &n);
         ti->lower = !(t->flags & CHR_TF_UPPER);
-        word_memo *m = memo_get(c, w, n);
+        /* most words are in no event lexicon and end like no verb: two
+           cheap tests, and the memo stays small and warm */
+        int listed = chr_ev_filter_has(&c->filter, w, n);
+        if (!listed && !chr_ev_verb_candidate(w, n))
+            continue;
+        word_memo *m = memo_get(c, w, n, listed);
         ti->fw = m->fw;
         if (ti->fw != FW_NONE)
             continue;
@@ -405,13 +386,27 @@ static int scan_tokens(ctx *c)
             T(c, k - 1)->pc == PC_NONE)
             continue;
         chr_verb v;
-        int is_verb = m->verb != 1 && chr_ev_verb(w, n, m->listed, &c->lemmas, &v);
-        m->verb = is_verb ? 2 : 1;
+        int is_verb;
+        if (m->vc != VC_NONE) {
+            v = c->vcache[m->vc];
+            is_verb = 1;
+        } else {
+            is_verb = m->verb != 1 &&
+                      chr_ev_verb(w, n, chr_ev_filter_has(&c->forms, w, n), &c->lemmas, &v);
+            m->verb = is_verb ? 2 : 1;
+            if (is_verb && m != &c->long_word && c->n_vc < VC_MAX) {
+                if (chr_grow(doc, (void **)&c->vcache, &c->cap_vc, c->n_vc + 1, sizeof *c->vcache) < 0)
+                    return -1;
+                c->vcache[c->n_vc] = v;
+                m->vc = (uint16_t)c->n_vc++;
+            }
+        }
         if (is_verb) {
             uint32_t ntok = 1;
             char key[160];
             /* fixed phrases: "принять участие", "подать в отставку" */
-            for (uint32_t extra = 2; extra >= 1; extra--) {
+            int head = chr_ev_filter_has(&c->heads, v.lemma, v.lemma_len);
+            for (uint32_t extra = 2; head && extra >= 1; extra--) {
                 size_t kl = join_words(doc, k + 1, extra, end, v.lemma, v.lemma_len, key, sizeof key);
                 const char *pay = kl ? chr_lex_get(CHR_LEX_EVENT_VERBS, key, kl) : NULL;
                 if (pay && kl < CHR_VERB_LEMMA_MAX) {
@@ -426,6 +421,8 @@ static int scan_tokens(ctx *c)
                     break;
                 }
             }
+            if (v.phrase_only)
+                continue;       /* "вести" alone: only "вести переговоры" is a happening */
             if (chr_grow(doc, (void **)&c->vs, &c->cap_vs, c->n_vs + 1, sizeof *c->vs) < 0)
                 return -1;
             c->vs[c->n_vs] = (vinfo){k, ntok, v};
@@ -451,6 +448,7 @@ static int scan_tokens(ctx *c)
             ti->noun = (int32_t)c->n_ns++;
         }
     }
+    count_barriers(c);
     return 0;
 }
 
@@ -552,7 +550,7 @@ static int32_t find_agent_left(ctx *c, uint32_t lb, uint32_t trig)
     int best_rank = 2;
     uint32_t best_end = 0;
     for (int pass = 0; pass < 2 && best < 0; pass++) {
-        uint32_t lo = lower_bound(c->mix, c->n_mix, lb);
+        uint32_t lo = chr_ev_lower_bound(c->mix, c->n_mix, lb);
         for (uint32_t i = lo; i < c->n_mix && c->mix[i].a < trig; i++) {
             const chr_ent_mention *m = &c->doc->ments[c->mix[i].idx];
             if (c->mix[i].b > trig || !agent_kind_ok(m, pass == 1))
@@ -578,7 +576,7 @@ static int32_t find_agent_right(ctx *c, uint32_t from, int relaxed)
     /* only words between the verb and its subject ("заявил Глава государства") */
     while (lim < end && lim < from + 4 && T(c, lim)->pc == PC_NONE)
         lim++;
-    uint32_t lo = lower_bound(c->mix, c->n_mix, from);
+    uint32_t lo = chr_ev_lower_bound(c->mix, c->n_mix, from);
     for (uint32_t i = lo; i < c->n_mix && c->mix[i].a < lim; i++) {
         const chr_ent_mention *m = &c->doc->ments[c->mix[i].idx];
         if (!agent_kind_ok(m, 0))
@@ -676,7 +674,9 @@ static size_t clip(char *str, size_t len, size_t chars, size_t cap)
     return cut + 3;
 }
 
-static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib)
+/* attrib: a quote attribution; whole: a verbless sentence, told whole (a
+   noun alone, "форум", reads as nothing) */
+static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib, int whole)
 {
     chr_document *doc = c->doc;
     uint32_t end = c->f + c->n;
@@ -691,10 +691,11 @@ static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib)
     } else {
         while (k < end && k - trig_end < 60) {
             const tinfo *p = T(c, k);
-            if (p->pc == PC_SEMI || p->pc == PC_STOP || p->pc == PC_COLON || p->pc == PC_DASH ||
-                p->pc == PC_PAREN)
+            if (p->pc == PC_SEMI || p->pc == PC_STOP)
                 break;
-            if (p->pc == PC_COMMA) {
+            if (!whole && (p->pc == PC_COLON || p->pc == PC_DASH || p->pc == PC_PAREN))
+                break;
+            if (p->pc == PC_COMMA && !whole) {
                 /* "отметил, что ..." reads better with its content */
                 if (k == trig_end && k + 1 < end &&
                     (T(c, k + 1)->fw == FW_SUB || is_word(c, k + 1, "как"))) {
@@ -710,11 +711,12 @@ static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib)
     }
     uint32_t b = k > trig_end ? doc->toks[k - 1].end : doc->toks[trig_end - 1].end;
     char buf[1024];
-    size_t len = put_text(doc->text.s, e->sum_a, b, buf, 0, 600);
+    /* enough bytes for SUMMARY_CHARS characters of any script, and one more */
+    size_t len = put_text(doc->text.s, e->sum_a, b, buf, 0, 3 * SUMMARY_CHARS + 8);
     len = clip(buf, len, SUMMARY_CHARS, 600);
     if (attrib && e->quote_b > e->quote_a) {
         char q[512];
-        size_t ql = put_text(doc->text.s, e->quote_a, e->quote_b, q, 0, 400);
+        size_t ql = put_text(doc->text.s, e->quote_a, e->quote_b, q, 0, 3 * QUOTE_CHARS + 8);
         while (ql > 0 && (q[ql - 1] == ' ' || q[ql - 1] == ','))
             ql--;
         ql = clip(q, ql, QUOTE_CHARS, sizeof q);
@@ -732,14 +734,24 @@ static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib)
 
 /* ------------------------------------------------------------ pass 2: events */
 
-static int32_t best_time(ctx *c, uint32_t wa, uint32_t wb, uint32_t lb, uint32_t rb, uint32_t trig)
+/* The time expression that governs the trigger [trig, trig_end): one
+   with nothing between it and the trigger but the trigger's own clause,
+   nearest first.  A time inside a quote or a complement clause dates what
+   is said or planned there, not this happening. */
+static int32_t best_time(ctx *c, uint32_t wa, uint32_t wb, uint32_t lb, uint32_t rb, uint32_t trig,
+                         uint32_t trig_end)
 {
     int32_t best = -1;
     uint32_t best_score = UINT32_MAX;
-    uint32_t lo = lower_bound(c->tix, c->n_tix, wa);
+    uint32_t lo = chr_ev_lower_bound(c->tix, c->n_tix, wa);
     for (uint32_t i = lo; i < c->n_tix && c->tix[i].a < wb; i++) {
         const chr_time_mention *t = &c->doc->tms[c->tix[i].idx];
-        uint32_t a = c->tix[i].a;
+        uint32_t a = c->tix[i].a, b = c->tix[i].b;
+        if (b > c->f + c->n || T(c, a)->quoted)
+            continue;
+        if (a >= trig_end ? T(c, a)->bar != T(c, trig_end)->bar
+                          : b > trig || T(c, trig)->bar != T(c, b)->bar)
+            continue;
         uint32_t dist = a > trig ? a - trig : trig - a;
         uint32_t score = dist;
         if (a < lb || a >= rb)
@@ -799,7 +811,9 @@ static int complete_event(ctx *c, uint32_t ei, int32_t noun_before, int attrib, 
     e->place = -1;
     e->sum_a = doc->toks[e->tok].start;
     if (support == 2) {
-        /* a noun's names are its complements ("Визит Путина"), no subject */
+        /* a noun's names are its complements ("Визит Путина"), no subject;
+           its adjectives come before it ("Внеочередная сессия") */
+        e->sum_a = doc->toks[c->f].start;
     } else if (attrib) {
         e->agent = find_agent_right(c, trig_end, 1);
     } else if (noun_before >= 0) {
@@ -839,7 +853,7 @@ static int complete_event(ctx *c, uint32_t ei, int32_t noun_before, int attrib, 
     uint32_t wa = e->tok > c->f + WINDOW ? e->tok - WINDOW : c->f;
     uint32_t wb = trig_end + WINDOW < end ? trig_end + WINDOW : end;
     int32_t loose_place = -1;
-    for (uint32_t i = lower_bound(c->mix, c->n_mix, wa); i < c->n_mix && c->mix[i].a < wb; i++) {
+    for (uint32_t i = chr_ev_lower_bound(c->mix, c->n_mix, wa); i < c->n_mix && c->mix[i].a < wb; i++) {
         int32_t mi = (int32_t)c->mix[i].idx;
         const chr_ent_mention *m = &doc->ments[mi];
         if (c->mix[i].b > end || mi == e->agent)
@@ -881,9 +895,17 @@ static int complete_event(ctx *c, uint32_t ei, int32_t noun_before, int attrib, 
         }
     }
 
-    e->tm = best_time(c, wa, wb, lb, rb, e->tok);
-    if (e->tm < 0 && prev_ev >= 0 && doc->sents[c->evs[prev_ev].sent].paragraph == doc->sents[c->s].paragraph)
-        e->tm = c->evs[prev_ev].tm;
+    e->tm = best_time(c, wa, wb, lb, rb, e->tok, trig_end);
+    uint32_t para = doc->sents[c->s].paragraph;
+    int future = e->tense == CHR_TENSE_FUTURE;
+    if (c->carry_para != para) {
+        c->carry_para = para;
+        c->carry_tm[0] = c->carry_tm[1] = -1;
+    }
+    if (e->tm < 0)
+        e->tm = c->carry_tm[future];
+    else
+        c->carry_tm[future] = e->tm;
     if (e->tm < 0)
         e->tm = c->day_tm;
     if (e->tm >= 0 && support == 2 && doc->doc_day != CHR_NO_DAY &&
@@ -897,7 +919,7 @@ static int complete_event(ctx *c, uint32_t ei, int32_t noun_before, int attrib, 
     e->quote_a = attrib ? c->quote_a : 0;
     e->quote_b = attrib ? c->quote_b : 0;
     e->lemma = e->lemma ? e->lemma : "";
-    e->summary = summary(c, e, attrib);
+    e->summary = summary(c, e, attrib, support == 2);
     return e->summary ? 0 : -1;
 }
 
@@ -993,7 +1015,7 @@ static int attend(ctx *c, const vinfo *vi, int32_t *made)
             uint32_t end = c->f + c->n;
             uint32_t wa = vi->tok > c->f + WINDOW ? vi->tok - WINDOW : c->f;
             uint32_t wb = vi->tok + WINDOW < end ? vi->tok + WINDOW : end;
-            for (uint32_t i = lower_bound(c->mix, c->n_mix, wa); i < c->n_mix && c->mix[i].a < wb; i++) {
+            for (uint32_t i = chr_ev_lower_bound(c->mix, c->n_mix, wa); i < c->n_mix && c->mix[i].a < wb; i++) {
                 const chr_ent_mention *m = &c->doc->ments[c->mix[i].idx];
                 if (m->kind == CHR_KIND_LOCATION || c->mix[i].b > end)
                     continue;
@@ -1059,14 +1081,18 @@ static int sentence_events(ctx *c)
         uint32_t inf = v->plan ? infinitive_after(c, vi->tok + vi->n_tok) : UINT32_MAX;
         if (inf != UINT32_MAX) {
             tinfo *it = T(c, inf);
-            if (v->type == CHR_EVENT_OTHER && it->verb >= 0) {
-                /* "собирается посетить": the visit is the happening, planned */
+            if (it->verb >= 0) {
+                /* a happening of its own, planned: "собирается посетить",
+                   "договорились провести встречу", "пообещал приехать" */
                 c->vs[it->verb].v.form = CHR_VF_PRES;
                 c->vs[it->verb].v.perfective = 1;
-                continue;
+                if (v->type == CHR_EVENT_OTHER)
+                    continue;           /* "собирается", "решили": only the plan */
+            } else if (v->type != CHR_EVENT_STATEMENT) {
+                /* "договорились находиться в контакте": what was agreed is
+                   still to come; a promise, though, was made */
+                tense = CHR_TENSE_FUTURE;
             }
-            tense = CHR_TENSE_FUTURE;     /* "договорились находиться": planned */
-            it->verb = -1;                /* the complement is this happening */
         }
         if (v->attend) {
             int32_t made;
@@ -1107,10 +1133,17 @@ static int sentence_events(ctx *c)
     }
     if (c->n_evs > first_ev || attended)
         return 0;
-    /* a sentence with a predicate outside the lexicon is not verbless */
-    if (!heading_para(c) && c->finite)
+    /* A headline names a happening the story tells (or does not): without
+       a verb it is no event of its own.  A sentence with a predicate
+       outside the lexicon is not verbless. */
+    if (heading_para(c) || c->finite)
         return 0;
-    /* a verbless sentence (a heading): its first free event noun */
+    uint32_t words = 0;
+    for (uint32_t k = c->f; k < c->f + c->n && words < 2; k++)
+        words += c->doc->toks[k].kind == CHR_TOK_WORD;
+    if (words < 2)
+        return 0;       /* a noun alone says nothing readable */
+    /* a verbless sentence (a caption, a list item): its first free event noun */
     for (uint32_t k = 0; k < c->n_ns; k++) {
         const ninfo *ni = &c->ns[k];
         /* a heading names its happening first ("Внеочередная сессия ОДКБ");
@@ -1121,6 +1154,8 @@ static int sentence_events(ctx *c)
             continue;
         if (ni->tok > c->f && prep_before(c, ni->tok - 1) && T(c, ni->tok - 1)->lower)
             continue;       /* "по итогам встречи" */
+        if (!chr_ev_adjectives_before(c->doc, c->f, ni->tok))
+            continue;       /* "Рейтинг турнира": the noun depends on another */
         const char *sp = strrchr(ni->payload, ' ');
         size_t ll = sp ? (size_t)(sp - ni->payload) : strlen(ni->payload);
         int ei = new_event(c, ni->tok, ni->n_tok, noun_type(ni->payload), CHR_TENSE_PAST,
@@ -1143,10 +1178,10 @@ int chr_events(chr_document *doc)
     if (!doc->lower || doc->n_toks == 0 || doc->n_sents == 0)
         return chr_ev_publish(doc, NULL, 0, NULL, 0);
     int rc = -1;
-    c.mix = build_index(doc, doc->n_ments, 0, &c.n_mix);
-    if (doc->n_ments && !c.mix)
+    c.mix = chr_ev_index(doc, doc->n_ments, 0, &c.n_mix);
+    if ((doc->n_ments && !c.mix) || chr_ev_drop_stray_nominals(doc, c.mix, &c.n_mix) < 0)
         goto out;
-    c.tix = build_index(doc, doc->n_tms, 1, &c.n_tix);
+    c.tix = chr_ev_index(doc, doc->n_tms, 1, &c.n_tix);
     if (doc->n_tms && !c.tix)
         goto out;
     c.memo = calloc(MEMO_SIZE, sizeof *c.memo);
@@ -1154,11 +1189,13 @@ int chr_events(chr_document *doc)
         doc->status = CHR_ERR_NOMEM;
         goto out;
     }
-    c.day_tm = single_day(doc);
-    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_FUNCTION_WORDS);
-    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_NOUNS);
-    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_VERB_FORMS);
-    chr_ev_filter_add(&c.lemmas, CHR_LEX_EVENT_VERBS);
+    c.day_tm = chr_ev_same_day(doc);
+    c.carry_para = UINT32_MAX;
+    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_FUNCTION_WORDS, 0);
+    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_NOUNS, 0);
+    chr_ev_filter_add(&c.forms, CHR_LEX_EVENT_VERB_FORMS, 0);
+    chr_ev_filter_add(&c.lemmas, CHR_LEX_EVENT_VERBS, 0);
+    chr_ev_filter_add(&c.heads, CHR_LEX_EVENT_VERBS, 1);
     c.last_meet = -1;
     c.noun_ev = -1;
     c.para = UINT32_MAX;

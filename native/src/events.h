@@ -28,18 +28,35 @@ typedef struct chr_verb {
     uint8_t plan;                    /* an infinitive complement: a planned happening */
     uint8_t attend;                  /* attendance: adds participants to a happening */
     uint8_t reflexive;
+    uint8_t phrase_only;             /* a trigger only in a fixed phrase ("вести переговоры") */
 } chr_verb;
 
-/* A 4096-bit filter over (length, last bytes) of lexicon keys: a word that
-   misses it is in none of the lexicons added, so most words cost no look-up.
-   Built per parse (no global state). */
+/* A 16384-bit filter over (length, last bytes) of lexicon keys: a word
+   that misses it is in none of the lexicons added, so most words cost no
+   look-up (a thousand keys set about 6% of the bits).  Built per parse (no
+   global state). */
 typedef struct chr_ev_filter {
-    uint64_t bits[64];
+    uint64_t bits[256];
 } chr_ev_filter;
 
-/* Adds the single-word keys of a lexicon. */
-CHR_HIDDEN void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex);
-CHR_HIDDEN int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_t n);
+/* Adds the single-word keys of a lexicon; with heads, the first words of
+   its multi-word keys instead. */
+CHR_HIDDEN void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int heads);
+
+static inline uint32_t chr_ev_filter_slot(const char *w, size_t n)
+{
+    uint32_t h = (uint32_t)(n > 63 ? 63 : n);
+    for (size_t i = n >= 4 ? n - 4 : 0; i < n; i++)
+        h = h * 131u + (unsigned char)w[i];
+    return (h ^ (h >> 14)) & 16383u;
+}
+
+/* Inline: it is asked once per word of the document. */
+static inline int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_t n)
+{
+    uint32_t slot = chr_ev_filter_slot(w, n);
+    return (int)((f->bits[slot >> 6] >> (slot & 63)) & 1);
+}
 
 /* Analyses one folded word (lower case, ё -> е) of n bytes.  Returns 1 and
    fills *v when it is a form of a verb in the event_verbs lexicon.  With
@@ -47,6 +64,10 @@ CHR_HIDDEN int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_t n
    lemmas (or NULL) filters candidate infinitives before the look-up. */
 CHR_HIDDEN int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lemmas,
                            chr_verb *v);
+
+/* Whether a folded word ends like any form chr_ev_verb reads (infinitives
+   and the forms of chr_ev_finite_like included): the rest need no look-up. */
+CHR_HIDDEN int chr_ev_verb_candidate(const char *w, size_t n);
 
 /* Whether a folded word reads as a past or present-tense verb of any verb
    (-л -ла -ло -ли, -ет -ит -ют -ут -ат -ят, reflexive or not). */
@@ -57,6 +78,41 @@ CHR_HIDDEN void chr_ev_verb_payload(const char *payload, chr_verb *v);
 
 /* The event type named by s[0..n) ("meeting" ...), or -1. */
 CHR_HIDDEN int chr_ev_type_from_name(const char *s, size_t n);
+
+/* A mention's or time's tokens [a, b) and its index (doc->ments / doc->tms). */
+typedef struct chr_ev_span {
+    uint32_t a, b, idx;
+} chr_ev_span;
+
+/* The valid spans of the n mentions (times 0) or times (times 1), sorted by
+   first token (longest first), malloc'd; NULL when n is 0 or on OOM (then
+   doc->status says so). */
+CHR_HIDDEN chr_ev_span *chr_ev_index(chr_document *doc, uint32_t n, int times, uint32_t *out_n);
+
+/* The first span of ix[0..n) starting at or after token tok. */
+static inline uint32_t chr_ev_lower_bound(const chr_ev_span *ix, uint32_t n, uint32_t tok)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ix[mid].a < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Removes from a mention index the bare roles that describe a name the
+   name stage missed (their links are not to be trusted).  -1 on OOM. */
+CHR_HIDDEN int chr_ev_drop_stray_nominals(chr_document *doc, chr_ev_span *ix, uint32_t *n);
+
+/* A time mention on the document date when the text is a same-day report
+   (no other day named), else -1. */
+CHR_HIDDEN int32_t chr_ev_same_day(const chr_document *doc);
+
+/* Whether every word of tokens [first, tok) reads as an adjective. */
+CHR_HIDDEN int chr_ev_adjectives_before(const chr_document *doc, uint32_t first, uint32_t tok);
 
 /* An event as events.c builds it, before publishing. */
 typedef struct chr_ev_tmp {

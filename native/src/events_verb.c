@@ -18,42 +18,52 @@ typedef struct suffix_rule {
 
 #define R(e, r, f) {e, sizeof e - 1, r, sizeof r - 1, f}
 
-/* Past tense, present/future 3rd person, short passive participles.  Every
-   rule is confirmed against the lexicon, so overlapping rules only cost a
-   look-up; more specific endings come first. */
-static const suffix_rule rules[] = {
-    /* past: -л -ла -ло -ли (reflexive: -лся -лась -лось -лись) */
-    R("шел", "йти", CHR_VF_PAST), R("шла", "йти", CHR_VF_PAST),
-    R("шло", "йти", CHR_VF_PAST), R("шли", "йти", CHR_VF_PAST),
-    R("ел", "ести", CHR_VF_PAST), R("ела", "ести", CHR_VF_PAST),
-    R("ело", "ести", CHR_VF_PAST), R("ели", "ести", CHR_VF_PAST),
-    R("л", "ть", CHR_VF_PAST), R("ла", "ть", CHR_VF_PAST),
-    R("ло", "ть", CHR_VF_PAST), R("ли", "ть", CHR_VF_PAST),
-    /* present / perfective future, 3rd person */
-    R("ует", "овать", CHR_VF_PRES), R("уют", "овать", CHR_VF_PRES),
-    R("ает", "авать", CHR_VF_PRES), R("ают", "авать", CHR_VF_PRES),
-    R("ает", "ать", CHR_VF_PRES), R("ают", "ать", CHR_VF_PRES),
-    R("яет", "ять", CHR_VF_PRES), R("яют", "ять", CHR_VF_PRES),
-    R("еет", "еть", CHR_VF_PRES), R("еют", "еть", CHR_VF_PRES),
-    R("ьет", "ить", CHR_VF_PRES), R("ьют", "ить", CHR_VF_PRES),
-    R("оет", "ыть", CHR_VF_PRES), R("оют", "ыть", CHR_VF_PRES),
-    R("йдет", "йти", CHR_VF_PRES), R("йдут", "йти", CHR_VF_PRES),
-    R("дет", "йти", CHR_VF_PRES), R("дут", "йти", CHR_VF_PRES),
-    R("дет", "сти", CHR_VF_PRES), R("дут", "сти", CHR_VF_PRES),
-    R("зовет", "звать", CHR_VF_PRES), R("зовут", "звать", CHR_VF_PRES),
-    R("берет", "брать", CHR_VF_PRES), R("берут", "брать", CHR_VF_PRES),
-    R("чнет", "чать", CHR_VF_PRES), R("чнут", "чать", CHR_VF_PRES),
-    R("жет", "зать", CHR_VF_PRES), R("жут", "зать", CHR_VF_PRES),
-    R("шет", "сать", CHR_VF_PRES), R("шут", "сать", CHR_VF_PRES),
-    R("мет", "нять", CHR_VF_PRES), R("мут", "нять", CHR_VF_PRES),
-    R("нет", "нуть", CHR_VF_PRES), R("нут", "нуть", CHR_VF_PRES),
+/* Past tense and present/future 3rd person, in groups by the last two
+   letters of the form (reflexive particle removed), so that a word is
+   tried only against the rules that can match it.  Every rule is
+   confirmed against the lexicon, so overlapping rules only cost a
+   look-up; within a group more specific endings come first. */
+static const suffix_rule past_l[] = {       /* -л */
+    R("шел", "йти", CHR_VF_PAST), R("ел", "ести", CHR_VF_PAST), R("л", "ть", CHR_VF_PAST),
+};
+static const suffix_rule past_la[] = {
+    R("шла", "йти", CHR_VF_PAST), R("ела", "ести", CHR_VF_PAST), R("ла", "ть", CHR_VF_PAST),
+};
+static const suffix_rule past_lo[] = {
+    R("шло", "йти", CHR_VF_PAST), R("ело", "ести", CHR_VF_PAST), R("ло", "ть", CHR_VF_PAST),
+};
+static const suffix_rule past_li[] = {
+    R("шли", "йти", CHR_VF_PAST), R("ели", "ести", CHR_VF_PAST), R("ли", "ть", CHR_VF_PAST),
+};
+static const suffix_rule pres_et[] = {
+    R("ует", "овать", CHR_VF_PRES), R("ает", "авать", CHR_VF_PRES), R("ает", "ать", CHR_VF_PRES),
+    R("яет", "ять", CHR_VF_PRES), R("еет", "еть", CHR_VF_PRES), R("ьет", "ить", CHR_VF_PRES),
+    R("оет", "ыть", CHR_VF_PRES), R("йдет", "йти", CHR_VF_PRES), R("дет", "йти", CHR_VF_PRES),
+    R("дет", "сти", CHR_VF_PRES), R("зовет", "звать", CHR_VF_PRES),
+    R("берет", "брать", CHR_VF_PRES), R("чнет", "чать", CHR_VF_PRES),
+    R("жет", "зать", CHR_VF_PRES), R("шет", "сать", CHR_VF_PRES), R("мет", "нять", CHR_VF_PRES),
+    R("нет", "нуть", CHR_VF_PRES), R("ет", "ать", CHR_VF_PRES), R("ет", "ти", CHR_VF_PRES),
+};
+static const suffix_rule pres_ut[] = {
+    R("йдут", "йти", CHR_VF_PRES), R("дут", "йти", CHR_VF_PRES), R("дут", "сти", CHR_VF_PRES),
+    R("зовут", "звать", CHR_VF_PRES), R("берут", "брать", CHR_VF_PRES),
+    R("чнут", "чать", CHR_VF_PRES), R("жут", "зать", CHR_VF_PRES), R("шут", "сать", CHR_VF_PRES),
+    R("мут", "нять", CHR_VF_PRES), R("нут", "нуть", CHR_VF_PRES), R("ут", "ать", CHR_VF_PRES),
+    R("ут", "ти", CHR_VF_PRES),
+};
+static const suffix_rule pres_yut[] = {
+    R("уют", "овать", CHR_VF_PRES), R("ают", "авать", CHR_VF_PRES), R("ают", "ать", CHR_VF_PRES),
+    R("яют", "ять", CHR_VF_PRES), R("еют", "еть", CHR_VF_PRES), R("ьют", "ить", CHR_VF_PRES),
+    R("оют", "ыть", CHR_VF_PRES), R("ют", "ть", CHR_VF_PRES),
+};
+static const suffix_rule pres_it[] = {
     R("ит", "ить", CHR_VF_PRES), R("ит", "еть", CHR_VF_PRES), R("ит", "ать", CHR_VF_PRES),
-    R("ят", "ить", CHR_VF_PRES), R("ят", "еть", CHR_VF_PRES),
-    R("ят", "ять", CHR_VF_PRES_PART),
+};
+static const suffix_rule pres_yat[] = {
+    R("ят", "ить", CHR_VF_PRES), R("ят", "еть", CHR_VF_PRES), R("ят", "ять", CHR_VF_PRES_PART),
+};
+static const suffix_rule pres_at[] = {
     R("ат", "ать", CHR_VF_PRES), R("ат", "ить", CHR_VF_PRES),
-    R("ет", "ать", CHR_VF_PRES), R("ут", "ать", CHR_VF_PRES),
-    R("ет", "ти", CHR_VF_PRES), R("ут", "ти", CHR_VF_PRES),
-    R("ют", "ть", CHR_VF_PRES),
 };
 
 /* Short passive participles, masculine stem (-н/-т); -а -о -ы are removed
@@ -71,30 +81,17 @@ static const suffix_rule part_rules[] = {
     R("нут", "нуть", CHR_VF_PART),
 };
 
-static uint32_t filter_slot(const char *w, size_t n)
-{
-    uint32_t h = (uint32_t)(n > 63 ? 63 : n);
-    for (size_t i = n >= 4 ? n - 4 : 0; i < n; i++)
-        h = h * 131u + (unsigned char)w[i];
-    return (h ^ (h >> 12)) & 4095u;
-}
-
-void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex)
+void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int heads)
 {
     size_t n = chr_lex_size(lex);
     for (size_t i = 0; i < n; i++) {
         const char *k = chr_lex_key(lex, i);
-        if (strchr(k, ' '))
+        const char *sp = strchr(k, ' ');
+        if (heads ? !sp : sp != NULL)
             continue;
-        uint32_t slot = filter_slot(k, strlen(k));
+        uint32_t slot = chr_ev_filter_slot(k, heads ? (size_t)(sp - k) : strlen(k));
         f->bits[slot >> 6] |= (uint64_t)1 << (slot & 63);
     }
-}
-
-int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_t n)
-{
-    uint32_t slot = filter_slot(w, n);
-    return (f->bits[slot >> 6] >> (slot & 63)) & 1;
 }
 
 static const char *const type_names[] = {
@@ -117,7 +114,7 @@ static int word_is(const char *s, size_t n, const char *w)
 void chr_ev_verb_payload(const char *p, chr_verb *v)
 {
     v->type = CHR_EVENT_OTHER;
-    v->perfective = v->support = v->plan = v->attend = 0;
+    v->perfective = v->support = v->plan = v->attend = v->phrase_only = 0;
     while (*p) {
         while (*p == ' ')
             p++;
@@ -138,6 +135,8 @@ void chr_ev_verb_payload(const char *p, chr_verb *v)
             v->plan = 1;
         else if (word_is(w, n, "attend"))
             v->attend = 1;
+        else if (word_is(w, n, "phrase"))
+            v->phrase_only = 1;
     }
 }
 
@@ -249,10 +248,15 @@ int chr_ev_finite_like(const char *w, size_t n)
     return 0;
 }
 
-int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lemmas, chr_verb *v)
+int chr_ev_verb_candidate(const char *w, size_t n)
 {
     /* 3 Cyrillic letters at least; no verb form is longer than ~30 letters */
-    if (n < 6 || n > 64 || !verb_final(w, n))
+    return n >= 6 && n <= 64 && verb_final(w, n);
+}
+
+int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lemmas, chr_verb *v)
+{
+    if (!chr_ev_verb_candidate(w, n))
         return 0;
     const char *irr = irregular ? chr_lex_get(CHR_LEX_EVENT_VERB_FORMS, w, n) : NULL;
     if (irr) {
@@ -276,7 +280,31 @@ int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lem
         refl = 1;
         core -= 4;
     }
-    if (apply_rules(lemmas, w, core, rules, sizeof rules / sizeof rules[0], refl, v))
+    const suffix_rule *rs = NULL;
+    size_t nr = 0;
+    uint32_t z = letter_before(w, core), y = core >= 2 ? letter_before(w, core - 2) : 0;
+#define GROUP(g) (rs = g, nr = sizeof g / sizeof g[0])
+    if (z == 0x43B)                                         /* -л */
+        GROUP(past_l);
+    else if (y == 0x43B && z == 0x430)
+        GROUP(past_la);
+    else if (y == 0x43B && z == 0x43E)
+        GROUP(past_lo);
+    else if (y == 0x43B && z == 0x438)
+        GROUP(past_li);
+    else if (z == 0x442) {                                  /* -т */
+        switch (y) {
+        case 0x435: GROUP(pres_et); break;
+        case 0x443: GROUP(pres_ut); break;
+        case 0x44E: GROUP(pres_yut); break;
+        case 0x438: GROUP(pres_it); break;
+        case 0x44F: GROUP(pres_yat); break;
+        case 0x430: GROUP(pres_at); break;
+        default: break;
+        }
+    }
+#undef GROUP
+    if (rs && apply_rules(lemmas, w, core, rs, nr, refl, v))
         return 1;
     if (refl)
         return 0;

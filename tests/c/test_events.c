@@ -431,7 +431,16 @@ static void test_times(void)
     e = event_with(d, "подписали");
     CHECK(e && e->time == 0, "carried over within the paragraph");
     e = event_with(d, "одобрили");
-    CHECK(e && e->time == 0, "a document about one day carries it to later paragraphs");
+    CHECK(e && e->time == -1, "a day that is not the document date stays in its paragraph");
+    chr_document_free(d);
+
+    /* a same-day report: its one date is the document date */
+    d = parse(text, "2021-03-10");
+    reset_stages(d, 0);
+    inject_time(d, "10 марта", day, 0, 0);
+    rerun(d);
+    e = event_with(d, "одобрили");
+    CHECK(e && e->time == 0, "a report about its own date carries it to later paragraphs");
     chr_document_free(d);
 
     text = "10 марта прошли переговоры.\n\n11 марта прошёл митинг.\n\nЭксперты одобрили итоги.";
@@ -450,6 +459,265 @@ static void test_times(void)
     rerun(d);
     e = event_with(d, "Саммит");
     CHECK(e && e->tense == CHR_TENSE_FUTURE, "a heading's happening dated after the document is planned");
+    chr_document_free(d);
+}
+
+
+/* ---------------------------------------------------------- second pass */
+
+/* A time inside a quotation dates what is said, not the saying. */
+static void test_quoted_times(void)
+{
+    const char *text = "«Мы намерены открыть новый цех уже в 2027 году», – заявил Иван Петров "
+                       "журналистам.\n\n"
+                       "– Весной 2028 года завод выйдет на полную мощность, – добавил директор.";
+    chr_document *d = parse(text, "2025-06-02");
+    reset_stages(d, 0);
+    inject_time(d, "2027 году", chr_days_from_civil(2027, 1, 1), 0, 0);
+    inject_time(d, "Весной 2028 года", chr_days_from_civil(2028, 3, 1), 0, 0);
+    rerun(d);
+    const chr_event *e = event_with(d, "заявил");
+    CHECK(e && e->time == -1, "«... в 2027 году», – заявил: the statement is not dated 2027");
+    e = event_with(d, "добавил");
+    CHECK(e && e->time == -1, "– Весной 2028 года ..., – добавил: not dated by the speech");
+    chr_document_free(d);
+
+    /* the reported content has its own time; the speech act does not take it */
+    d = parse("Министр сообщил, что переговоры пройдут 5 июля.", "2025-06-02");
+    reset_stages(d, 0);
+    inject_time(d, "5 июля", chr_days_from_civil(2025, 7, 5), 0, 0);
+    rerun(d);
+    e = event_with(d, "сообщил");
+    CHECK(e && e->time == -1, "сообщил, что ... 5 июля: the statement is not on 5 July");
+    e = event_with(d, "пройдут");
+    CHECK(e && e->time == 0, "the talks are on 5 July");
+    chr_document_free(d);
+
+    /* a quoted name or a bracket between a time and its predicate is no barrier */
+    d = parse("В августе 2004 года «продуктопровод» был испытан и начал работу. "
+              "Инспекторы накануне (4 июня) провели рейд по реке.", "2004-09-01");
+    reset_stages(d, 0);
+    inject_time(d, "августе 2004 года", chr_days_from_civil(2004, 8, 1), 0, 0);
+    inject_time(d, "4 июня", chr_days_from_civil(2004, 6, 4), 0, 0);
+    rerun(d);
+    e = event_with(d, "начал");
+    CHECK(e && e->time == 0, "«...» between the time and the verb: still its time");
+    e = event_with(d, "провели");
+    CHECK(e && e->time == 1, "накануне (4 июня) провели: the bracketed date is the time");
+    chr_document_free(d);
+
+    /* a time in the speech act's own clause still dates it */
+    d = parse("«Работа продолжится», – заявил в понедельник Иван Петров.", "2025-06-04");
+    reset_stages(d, 0);
+    inject_time(d, "в понедельник", chr_days_from_civil(2025, 6, 2), 0, 0);
+    rerun(d);
+    e = event_with(d, "заявил");
+    CHECK(e && e->time == 0, "– заявил в понедельник: dated by its own clause");
+    chr_document_free(d);
+}
+
+/* No document-wide day unless it is the document date and nothing
+   contradicts it; future happenings keep their time to themselves. */
+static void test_undated_fallback(void)
+{
+    const char *text = "Официальный представитель министерства провела брифинг для журналистов.\n\n"
+                       "Она сообщила, что в четверг министр встретится с коллегой из Индии.\n\n"
+                       "Переговоры пройдут в особняке на Спиридоновке.";
+    chr_document *d = parse(text, "2024-04-02");
+    reset_stages(d, 0);
+    inject_time(d, "в четверг", chr_days_from_civil(2024, 4, 4), 0, 0);
+    rerun(d);
+    const chr_event *e = event_with(d, "провела");
+    CHECK(e && e->time == -1, "the briefing is not put on the Thursday (got %ld)", e ? e->time : -2);
+    e = event_with(d, "сообщила");
+    CHECK(e && e->time == -1, "the statement is not on the Thursday either");
+    e = event_with(d, "встретится");
+    CHECK(e && e->time == 0 && e->tense == CHR_TENSE_FUTURE, "the meeting is on the Thursday, future");
+    e = event_with(d, "провела");
+    const chr_event *m = event_with(d, "встретится");
+    CHECK(e && m && e->order < m->order, "the briefing comes before the planned meeting");
+    chr_document_free(d);
+
+    /* future first, then a past report in the same paragraph */
+    d = parse("В четверг министр встретится с послом. Об этом сообщила пресс-служба ведомства.",
+              "2024-04-02");
+    reset_stages(d, 0);
+    inject_time(d, "В четверг", chr_days_from_civil(2024, 4, 4), 0, 0);
+    rerun(d);
+    e = event_with(d, "сообщила");
+    CHECK(e && e->time == -1, "a past report does not inherit a future event's time");
+    chr_document_free(d);
+
+    /* past first, then a future event: no carrying either way */
+    d = parse("Вчера стороны подписали соглашение. Документ вступит в силу.", "2024-04-02");
+    reset_stages(d, 0);
+    inject_time(d, "Вчера", chr_days_from_civil(2024, 4, 1), 0, 0);
+    rerun(d);
+    e = event_with(d, "вступит");
+    CHECK(e && e->tense == CHR_TENSE_FUTURE && e->time == -1,
+          "a future event does not inherit a past event's time");
+    chr_document_free(d);
+
+    /* a same-day report: "Сегодня" is the document date */
+    text = "Сегодня в столице прошло заседание правительства.\n\n"
+           "Премьер-министр заявил о новых мерах.\n\n"
+           "Министры договорились оставаться на связи.";
+    d = parse(text, "2022-01-10");
+    reset_stages(d, 0);
+    inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), 0, 0);
+    rerun(d);
+    e = event_with(d, "заявил");
+    CHECK(e && e->time == 0, "a same-day report dates its undated events");
+    e = event_with(d, "договорились");
+    CHECK(e && e->time == 0 && e->tense == CHR_TENSE_FUTURE && e->order == 3,
+          "the agreement on what comes is future, on that day, last");
+    chr_document_free(d);
+
+    /* without a document date, "Сегодня" still names the day of the report */
+    d = parse(text, NULL);
+    reset_stages(d, 0);
+    inject_time(d, "Сегодня", CHR_NO_DAY, 1, 0);
+    rerun(d);
+    e = event_with(d, "заявил");
+    CHECK(e && e->time == 0, "an undated same-day report: its events are on \"today\"");
+    chr_document_free(d);
+
+    d = parse(text, NULL);
+    reset_stages(d, 0);
+    inject_time(d, "Сегодня", CHR_NO_DAY, 1, 0);
+    inject_time(d, "на связи", CHR_NO_DAY, 1, -1);
+    rerun(d);
+    e = event_with(d, "заявил");
+    CHECK(e && e->time == -1, "... not when the text also speaks of yesterday");
+    chr_document_free(d);
+
+    /* ... but not when another date contradicts the document date */
+    d = parse(text, "2022-01-10");
+    reset_stages(d, 0);
+    inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), 0, 0);
+    inject_time(d, "новых мерах", chr_days_from_civil(2022, 1, 3), 0, 0);
+    rerun(d);
+    e = event_with(d, "договорились");
+    CHECK(e && e->time == -1, "another date in the text: no document-wide day");
+    chr_document_free(d);
+}
+
+/* A planned happening inside an agreement is an event of its own. */
+static void test_planned_complement(void)
+{
+    const char *text = "В 16 часов лидеры подписали декларацию. "
+                       "Лидеры договорились провести следующую встречу в Баку в октябре 2026 года.";
+    chr_document *d = parse(text, "2025-03-14");
+    reset_stages(d, 0);
+    inject_time(d, "16 часов", chr_days_from_civil(2025, 3, 14), 0, 0);
+    inject_time(d, "октябре 2026 года", chr_days_from_civil(2026, 10, 1), 0, 0);
+    rerun(d);
+    const chr_event *a = event_with(d, "договорились");
+    const chr_event *m = event_with(d, "провести");
+    CHECK(a && a->type == CHR_EVENT_AGREEMENT && a->tense == CHR_TENSE_PAST,
+          "the agreement itself was reached (past)");
+    CHECK(a && a->time == 0, "the agreement keeps the paragraph's time (got %ld)", a ? a->time : -2);
+    CHECK(m && m->type == CHR_EVENT_MEETING && m->tense == CHR_TENSE_FUTURE && m->time == 1,
+          "the planned meeting: future, October 2026");
+    CHECK(m && strcmp(m->trigger_lemma, "провести") == 0, "its trigger is the infinitive");
+    CHECK(a && m && a->order < m->order, "the planned meeting comes last");
+    chr_document_free(d);
+
+    d = parse("Министр пообещал посетить Казань.", NULL);
+    a = event_with(d, "пообещал");
+    m = event_with(d, "посетить");
+    CHECK(a && a->type == CHR_EVENT_STATEMENT && a->tense == CHR_TENSE_PAST, "the promise was made");
+    CHECK(m && m->type == CHR_EVENT_VISIT && m->tense == CHR_TENSE_FUTURE, "the visit is planned");
+    chr_document_free(d);
+}
+
+/* Headlines name happenings; their event nouns are no events by themselves. */
+static void test_headings(void)
+{
+    const char *text = "Инвестиционный форум: итоги первого дня\n\n"
+                       "Губернатор области заявил о росте вложений в экономику региона.";
+    chr_document *d = parse(text, NULL);
+    CHECK(n_events(d) == 1, "a headline noun is no event of its own (got %zu)", n_events(d));
+    CHECK(event_with(d, "форум") == NULL, "no event triggered by the headline's форум");
+    chr_document_free(d);
+
+    d = parse("Акция протеста у здания мэрии", NULL);
+    size_t n;
+    const chr_event *es = chr_document_events(d, &n);
+    CHECK(n == 1 && strcmp(es[0].summary, "Акция протеста у здания мэрии") == 0,
+          "a verbless sentence's summary is its noun phrase: '%s'", n ? es[0].summary : "");
+    chr_document_free(d);
+
+    d = parse("Средний рейтинг турнира — 2716", NULL);
+    CHECK(n_events(d) == 0, "a noun that depends on another is no event (got %zu)", n_events(d));
+    chr_document_free(d);
+
+    d = parse("Экономический форум: итоги дня", NULL);
+    es = chr_document_events(d, &n);
+    CHECK(n == 1 && strchr(es[0].summary, ' ') != NULL,
+          "a summary is never a single noun: '%s'", n ? es[0].summary : "");
+    chr_document_free(d);
+}
+
+/* Event types of negotiation, discussion and speech verbs. */
+static void test_types(void)
+{
+    static const struct {
+        const char *text, *trigger;
+        chr_event_type type;
+    } cases[] = {
+        {"Стороны обсудили строительство нового моста.", "обсудили", CHR_EVENT_MEETING},
+        {"Делегации провели переговоры в Минске.", "провели", CHR_EVENT_MEETING},
+        {"Министры провели консультации.", "провели", CHR_EVENT_MEETING},
+        {"Президенты провели телефонный разговор.", "провели", CHR_EVENT_MEETING},
+        {"Делегации вели переговоры всю ночь.", "вели переговоры", CHR_EVENT_MEETING},
+        {"Премьер побеседовал с фермерами.", "побеседовал", CHR_EVENT_MEETING},
+        {"Лидеры созвонились вечером.", "созвонились", CHR_EVENT_MEETING},
+        {"Министры договорились о поставках.", "договорились", CHR_EVENT_AGREEMENT},
+        {"Представитель МИД провела брифинг для журналистов.", "провела", CHR_EVENT_STATEMENT},
+        {"Губернатор провёл пресс-конференцию.", "провёл", CHR_EVENT_STATEMENT},
+        {"Министр выступил на пленарном заседании.", "выступил", CHR_EVENT_STATEMENT},
+        {"Посол ответил на вопросы журналистов.", "ответил", CHR_EVENT_STATEMENT},
+        {"Мэр рассказал о планах.", "рассказал", CHR_EVENT_STATEMENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr_document *d = parse(cases[i].text, NULL);
+        const chr_event *e = event_with(d, cases[i].trigger);
+        CHECK(e && e->type == cases[i].type, "'%s' in \"%s\" is %s (got %s)", cases[i].trigger,
+              cases[i].text, chr_event_type_name(cases[i].type),
+              e ? chr_event_type_name(e->type) : "no event");
+        chr_document_free(d);
+    }
+}
+
+/* A bare role followed by a name the name stage did not read describes
+   that name: it must not bring in a person linked from elsewhere. */
+static void test_stray_roles(void)
+{
+    const char *text = "Министр финансов Иван Петров провёл совещание.\n\n"
+                       "Документ подписали министр нефти Ирана Али Карими и глава компании Олег Сидоров.";
+    chr_document *d = parse(text, NULL);
+    reset_stages(d, 2);
+    inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
+    inject_mention(d, "министр", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
+    d->ments[d->n_ments - 1].type = CHR_MENTION_NOMINAL;
+    inject_mention(d, "Олег Сидоров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 1);
+    rerun(d);
+    const chr_event *e = event_with(d, "подписали");
+    CHECK(e && !has_part(e, 0, CHR_ROLE_AGENT) && !has_part(e, 0, CHR_ROLE_MENTIONED) &&
+              !has_part(e, 0, CHR_ROLE_PARTICIPANT),
+          "the minister of the previous paragraph is no participant of the signing");
+    CHECK(e && e->n_participants >= 1, "the named signatory is");
+    chr_document_free(d);
+
+    /* a role followed by its holder's recognised name or a place stays */
+    d = parse("Министр финансов Иван Петров провёл совещание.\n\nМинистр заявил о росте налогов.", NULL);
+    reset_stages(d, 1);
+    inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
+    inject_mention(d, "Министр", 1, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
+    d->ments[d->n_ments - 1].type = CHR_MENTION_NOMINAL;
+    rerun(d);
+    CHECK(has_part(event_with(d, "заявил"), 0, CHR_ROLE_AGENT), "a bare role's link is kept");
     chr_document_free(d);
 }
 
@@ -505,6 +773,12 @@ int main(void)
     test_attendance();
     test_meeting_reference();
     test_times();
+    test_quoted_times();
+    test_undated_fallback();
+    test_planned_complement();
+    test_headings();
+    test_types();
+    test_stray_roles();
     test_bad_input();
     test_huge_line();
     return CHECK_DONE();

@@ -140,8 +140,19 @@ static void test_future_after_day(void)
     inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), -1, 0, 0);
     rerun(d);
     CHECK(order_of(d, "обменялись") == 1, "the reported exchange first");
+    CHECK(order_of(d, "договорились") == 2, "the agreement was reached that day, in story order");
+    CHECK(order_of(d, "заявил") == 3, "the reported statement third");
+    CHECK(order_of(d, "встретиться") == 4, "the planned meeting after the day's reports");
+    chr_document_free(d);
+
+    text = "Сегодня лидеры обменялись мнениями. Стороны договорились оставаться на связи. "
+           "Министр заявил о поддержке.";
+    d = parse(text, "2022-01-10");
+    reset_times(d);
+    inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), -1, 0, 0);
+    rerun(d);
     CHECK(order_of(d, "заявил") == 2, "the reported statement second");
-    CHECK(order_of(d, "договорились") == 3, "the planned happening after the day's reports");
+    CHECK(order_of(d, "договорились") == 3, "an agreement about what comes after the day's reports");
     chr_document_free(d);
 }
 
