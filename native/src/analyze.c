@@ -190,7 +190,8 @@ int chr_analyze(chr_document *doc)
             continue;                   /* "Сами" may still be a first name */
         char lemma[CHR_MORPH_WORD];
         uint8_t cases = 0, plural = 0;
-        if (n >= 4 && title_filter_has(titles, f, n) &&
+        /* "После" capitalised is still a preposition, not a form of "посол" */
+        if (n >= 4 && !(t->lex & CHR_W_STOP) && title_filter_has(titles, f, n) &&
             chr_morph_title(f, n, lemma, sizeof lemma, &cases, &plural)) {
             t->lex |= CHR_W_TITLE;
             t->gram_case = single_case(cases);

@@ -284,6 +284,72 @@ static int conflicts(const link_ctx *c, const cluster *k, const chr_role_mention
     return 0;
 }
 
+/* The last word of an affiliation ("МИД России" -> "России"). */
+static const char *last_word(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    return sp ? sp + 1 : s;
+}
+
+/* Could a person holding cluster k's roles also be described by r?  Not
+   when one of k's roles has a different affiliation ending (посол Японии
+   is not the man who was глава России). */
+static int has_flag(const char *title, const char *flag)
+{
+    const char *f = chr_lex_get(CHR_LEX_TITLES, title, strlen(title));
+    return f && strstr(f, flag) != NULL;
+}
+
+static int compatible(const link_ctx *c, const cluster *k, const chr_role_mention *r)
+{
+    if (conflicts(c, k, r))
+        return 0;
+    for (uint32_t i = 0; i < k->n_roles && i < 8; i++) {
+        const chr_role_mention *o = &c->doc->roles[k->roles[i]];
+        if (!o->of || !r->of)
+            continue;
+        int same = strcmp(last_word(o->of), last_word(r->of)) == 0;
+        if (!same && !strstr(o->of, r->of) && !strstr(r->of, o->of))
+            return 0;
+        /* the premier of a country is not its president */
+        if (same && strcmp(o->title, r->title) != 0 && has_flag(o->title, "hs") != has_flag(r->title, "hs") &&
+            !has_flag(o->title, "head") && !has_flag(r->title, "head"))
+            return 0;
+    }
+    return 1;
+}
+
+/* The person a role-only mention refers back to: the named person
+   mentioned last in the one or two sentences before it (Дмитрий Медведев
+   ... . Однако глава России ...), when compatible.  The same sentence is
+   left out: a name and a role there are mostly two people ("Иванов
+   встретился с главой МИД").  -1 when none. */
+static int32_t antecedent(const link_ctx *c, uint32_t mi, const chr_role_mention *r)
+{
+    const chr_document *d = c->doc;
+    uint32_t s = d->ments[mi].sentence;
+    /* an office one person holds (мэр Москвы) takes up the person just
+       named in any case; an office of many (член Конгресса) only as a
+       subject: "убийство члена Конгресса" after the attacker is named is
+       somebody else */
+    const char *flags = chr_lex_get(CHR_LEX_TITLES, r->title, strlen(r->title));
+    if (d->ments[mi].gram_case != CHR_CASE_NOM && (!flags || strstr(flags, "many")))
+        return -1;
+    for (uint32_t k = mi, seen = 0; k-- > 0 && seen < 32; seen++) {
+        const chr_ent_mention *o = &d->ments[k];
+        if (o->sentence == s)
+            continue;
+        if (o->sentence + 2 < s)
+            break;
+        int32_t ci = c->ment_cl[k];
+        if (ci < 0 || c->cl[ci].kind != CHR_KIND_PERSON || o->type != CHR_MENTION_NAME ||
+            !c->cl[ci].family)
+            continue;
+        return compatible(c, &c->cl[ci], r) ? ci : -1;
+    }
+    return -1;
+}
+
 /* A role-only mention that names one particular person even when nobody
    in the text holds it: it has an affiliation, it is a head of state, or
    it is capitalised inside a sentence as official texts write offices. */
@@ -322,7 +388,7 @@ static int32_t nearby_person(const link_ctx *c, uint32_t mi, const chr_role_ment
     for (uint32_t k = lo; k < d->n_ments && d->ments[k].sentence <= s && k < lo + 64; k++) {
         int32_t ci = c->ment_cl[k];
         if (ci < 0 || d->ments[k].type != CHR_MENTION_NAME || !c->cl[ci].family ||
-            conflicts(c, &c->cl[ci], r))
+            !compatible(c, &c->cl[ci], r))
             continue;
         if (best < 0 || c->cl[ci].n_names > c->cl[best].n_names)
             best = ci;
@@ -372,7 +438,7 @@ static int link_orphans(link_ctx *c)
         if (smap_get(&c->by_role, key) >= 0)
             continue;
         const char *flags = chr_lex_get(CHR_LEX_TITLES, r->title, strlen(r->title));
-        int official = (flags && strstr(flags, "hs")) || specific(c, m, key);
+        int official = flags && strstr(flags, "hs");
         int32_t best = -1;
         uint32_t best_n = 0, second = 0;
         if (official) {
@@ -380,7 +446,7 @@ static int link_orphans(link_ctx *c)
                conflicting role, clearly ahead of the next */
             for (uint32_t k = 0; k < c->n_top; k++) {
                 const cluster *cl = &c->cl[c->top[k]];
-                if (conflicts(c, cl, r))
+                if (!compatible(c, cl, r))
                     continue;
                 if (best < 0) {
                     best = c->top[k];
@@ -396,6 +462,8 @@ static int link_orphans(link_ctx *c)
             /* in passing: only the most named person of the neighbouring
                sentences */
             best = nearby_person(c, mi, r);
+            if (best < 0)
+                best = antecedent(c, mi, r);
         }
         if (best >= 0 && add_role(c, best, m->role) < 0)
             return -1;
@@ -462,6 +530,12 @@ static int link_nominal(link_ctx *c, int32_t mi)
     }
     if (ci < 0 && r && !r->of && !specific(c, m, key))
         return 0;                       /* "министр" in passing: nobody in particular */
+    /* член Конгресса США ... члена Конгресса: one office, one person */
+    if (r && r->of) {
+        key = chr_sprintf(d, "%s|%s", r->title, r->of);
+        if (!key)
+            return -1;
+    }
     if (ci < 0) {
         ci = smap_get(&c->by_nameless, key);
         if (ci < 0) {

@@ -92,10 +92,12 @@ static const rule cons_rules[] = {
     R("ем", "", INS, M, 2, 0), R("е", "", PRP, M, 1, 0),
     R("я", "ь", GEN | ACC, M, 2, 0), R("ю", "ь", DAT, M, 2, 0), R("ем", "ь", INS, M, 2, 0),
     R("е", "ь", PRP, M, 3, 0),
-    R("а", "а", NOM, MF, 2, 0), R("ы", "а", GEN, MF, 1, 0), R("е", "а", DAT | PRP, MF, 2, 0),
+    R("а", "а", NOM, MF, 2, 0), R("ы", "а", GEN, MF, 1, 0), R("и", "а", GEN, MF, 1, 0),
+    R("е", "а", DAT | PRP, MF, 2, 0),
     R("у", "а", ACC, MF, 2, 0), R("ой", "а", INS, MF, 1, 0),
     R("ца", "ец", GEN | ACC, M, 1, 0), R("цу", "ец", DAT, M, 1, 0), R("цом", "ец", INS, M, 1, 0),
     R("це", "ец", PRP, M, 1, 0),
+    R("я", "я", NOM, MF, 2, 0),
     R("е", "я", DAT | PRP, MF, 2, 0), R("и", "я", GEN, MF, 2, 0), R("ю", "я", ACC, MF, 2, 0),
     R("ей", "я", INS, MF, 2, 0),
     R("ия", "ия", NOM, MF, 1, 0), R("ии", "ия", GEN | DAT | PRP, MF, 1, 0),
@@ -190,6 +192,13 @@ static int is_hushing(uint32_t cp)
            cp == 0x447 || cp == 0x449 || cp == 0x446;
 }
 
+/* ж ш ч щ: a genitive -и after them is Russian spelling; after к г х it
+   is as often a foreign indeclinable name (Сузуки) */
+static int hushing_only(uint32_t cp)
+{
+    return cp == 0x436 || cp == 0x448 || cp == 0x447 || cp == 0x449;
+}
+
 static int all_upper(const char *w, size_t n)
 {
     size_t i = 0, letters = 0;
@@ -258,6 +267,25 @@ static uint8_t gender_of(const char *payload)
     return g ? g : MF;
 }
 
+/* A payload "m Пётр" spells the nominative with ё, which the text often
+   leaves out (Петра): the nominative takes the listed spelling when the
+   two differ in ё alone. */
+static void spell_as_listed(char *nom, const char *payload)
+{
+    const char *sp = strchr(payload, ' ');
+    if (!sp)
+        return;
+    sp++;
+    size_t n = strlen(nom), k = strcspn(sp, "|");
+    if (n != k || n >= CHR_MORPH_WORD)
+        return;
+    char a[CHR_MORPH_WORD], b[CHR_MORPH_WORD];
+    chr_utf8_fold(nom, n, a);
+    chr_utf8_fold(sp, n, b);
+    if (memcmp(a, b, n) == 0 && !all_upper(nom, n))
+        memcpy(nom, sp, n);
+}
+
 /* Given-name readings of w where only the part [a, b) inflects. */
 static int given_part(const char *w, const char *f, size_t n, size_t a, size_t b, int caps,
                       chr_name_form *out, int cnt, int max)
@@ -292,6 +320,8 @@ static int given_part(const char *w, const char *f, size_t n, size_t a, size_t b
             uint32_t lc = last_cp(f + a, b - a);
             if (is_vowel(lc) && lc != 0x430 && lc != 0x44F)
                 cases = ALL;
+            else if (lc == 0x430 && b - a >= 4 && is_vowel(last_cp(f + a, b - a - 2)))
+                cases = ALL;              /* Джошуа, Жоа: -а after a vowel stays */
             else if (!is_vowel(lc) && lc != 0x44C && lc != 0x439 && (g & F))
                 cases = ALL;
             else if (lc == 0x44C && (g & F) && ends(f + a, b - a, "ль"))
@@ -308,6 +338,7 @@ static int given_part(const char *w, const char *f, size_t n, size_t a, size_t b
             if (caps)
                 chr_utf8_capitalize(nom + l + 1, n - b - 1, nom + l + 1);
         }
+        spell_as_listed(nom, pl);
         cnt = add_form(out, cnt, max, nom, cases, g, ru->prio);
     }
     return cnt;
@@ -528,11 +559,15 @@ int chr_morph_surname(const char *w, size_t n, chr_name_form *out, int max)
             const char *rep = ru->rep;
             if (strcmp(rep, "ь") == 0 && is_vowel(lc))
                 rep = "й";                       /* Гайдая -> Гайдай */
+            if (strcmp(rep, "ь") == 0 && (lc == 0x44C || lc == 0x439))
+                continue;                        /* Амарилья is no Амарильь */
             if (strcmp(ru->suf, "ы") == 0 && is_hushing(lc))
                 continue;
+            if (strcmp(ru->suf, "и") == 0 && strcmp(rep, "а") == 0 && !hushing_only(lc))
+                continue;                        /* Коджи -> Коджа; Сузуки stays */
             if (ru->suf[0] == '\0' && (is_vowel(last_cp(f, n)) || ind >= 0))
                 continue;                        /* only consonant endings are bare */
-            if (ru->suf[0] && adjectival_end(f, stem))
+            if (ru->suf[0] && rl == 0 && adjectival_end(f, stem))
                 continue;
             if ((lc == 0x44C || lc == 0x439) && strcmp(rep, "а") == 0)
                 continue;                        /* no Russian word ends in -ьа */
@@ -543,8 +578,9 @@ int chr_morph_surname(const char *w, size_t n, chr_name_form *out, int max)
                 continue;                        /* Озерца is Озерец, not Озерц */
             if (strcmp(rep, "а") == 0 && is_vowel(lc))
                 continue;                        /* Тифензее does not decline */
-            if (strcmp(rep, "я") == 0 && strcmp(ru->suf, "я") != 0 && lc != 0x439 && !is_vowel(lc))
-                continue;                        /* Монтойе is Монтойя; Винье stays */
+            if (strcmp(rep, "я") == 0 && lc != 0x439 && (lc != 0x44C || strcmp(ru->suf, "я") != 0))
+                continue;                        /* Монтойе is Монтойя, Амарилья stays;
+                                                    Винье, Тифензее stay */
             if (strcmp(ru->suf, "ем") == 0 && rl == 0 && !is_hushing(lc))
                 continue;                        /* Чэнем is Чэнь */
             uint8_t prio = ru->prio;
@@ -554,6 +590,9 @@ int chr_morph_surname(const char *w, size_t n, chr_name_form *out, int max)
                 cnt = add_form(out, cnt, max, nom, ru->cases, ru->gender, prio);
         }
     }
+    /* a shape no rule knows (Сайкыа) is still a surname as written */
+    if (cnt == 0 && make_nom(nom, w, f, n, "", caps))
+        cnt = add_form(out, cnt, max, nom, ALL, MF, 3);
     /* a reading that is a listed surname beats guesses (Обаму -> Обама) */
     for (int k = 0; k < cnt; k++) {
         char fl[CHR_MORPH_WORD];

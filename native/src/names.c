@@ -10,108 +10,20 @@
         gender of the first name choose the surname's nominative.
    A second pass over the whole document adds surnames standing alone when
    the document named them in full before or after, when a title precedes
-   them, or when their shape leaves no doubt; and lone first names.  Finally
-   each title phrase is tied to the person right after it (or the one
-   before it in an apposition), else it becomes a role-only (nominal)
-   mention that link.c resolves. */
-#include "internal.h"
-#include "morph.h"
+   them, or when their shape leaves no doubt; and lone first names.  A third
+   pass takes surnames that stand in a list with other names (Сёмин
+   (Овечкин, Фёдоров)).  Finally each title phrase is tied to the person it
+   describes (names_roles.c); East Asian names, family first, are read in
+   names_east.c. */
+#include "names.h"
 
+#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define MAX_COMPLEMENT 6
 #define MAX_TITLE_WORDS 5
 #define QUOTE_WINDOW 10
-#define FAIL UINT32_MAX       /* out of memory, from the scanners */
-
-typedef struct phrase {
-    uint32_t a, b;          /* title words [a, b) */
-    uint32_t cb;            /* complement is [b, cb) */
-    uint32_t sentence;
-    const char *key;        /* folded nominative title (arena) */
-    const char *head;       /* head noun, folded nominative (arena) */
-    const char *flags;      /* lexicon payload */
-    uint32_t head_tok;      /* last title word given as its lemma */
-    int32_t holder;         /* person mention it describes, -1 none */
-    uint8_t cases, plural, cap, chained;
-} phrase;
-
-typedef struct names_ctx {
-    chr_document *doc;
-    int32_t *tok_ment;      /* per token: the mention covering it, or -1 */
-    uint8_t *tok_info;      /* per token: TI_* bits */
-    phrase *ph;
-    uint32_t n_ph, cap_ph;
-    const char **fam;       /* hash set of folded family names (arena) */
-    uint32_t fam_mask, n_fam;
-    uint64_t fam_prefix[64];    /* first three letters of each family, hashed */
-} names_ctx;
-
-enum { TI_QUOTED = 1, TI_SENT_START = 2, TI_PHRASE = 4, TI_AFTER_PHRASE = 8 };
-
-/* ------------------------------------------------------------ tokens */
-
-static uint32_t tlen(const chr_document *d, uint32_t i) { return d->toks[i].end - d->toks[i].start; }
-static const char *ttext(const chr_document *d, uint32_t i) { return d->text.s + d->toks[i].start; }
-static const char *tfold(const chr_document *d, uint32_t i) { return d->lower + d->toks[i].start; }
-
-static int is_word(const chr_document *d, uint32_t i) { return d->toks[i].kind == CHR_TOK_WORD; }
-
-static int is_cap(const chr_document *d, uint32_t i)
-{
-    return is_word(d, i) && (d->toks[i].flags & CHR_TF_UPPER);
-}
-
-static int tok_is(const chr_document *d, uint32_t i, const char *s)
-{
-    size_t n = strlen(s);
-    return tlen(d, i) == n && memcmp(ttext(d, i), s, n) == 0;
-}
-
-static int is_dash(const chr_document *d, uint32_t i)
-{
-    return tok_is(d, i, "\xe2\x80\x93") || tok_is(d, i, "\xe2\x80\x94") || tok_is(d, i, "-");
-}
-
-static int is_all_upper(const chr_document *d, uint32_t i)
-{
-    const unsigned char *s = (const unsigned char *)ttext(d, i);
-    size_t n = tlen(d, i), k = 0, letters = 0;
-    while (k < n) {
-        size_t adv;
-        uint32_t cp = chr_utf8_next(s + k, n - k, &adv);
-        if (chr_cp_is_letter(cp)) {
-            if (!chr_cp_is_upper(cp))
-                return 0;
-            letters++;
-        }
-        k += adv;
-    }
-    return letters >= 2;
-}
-
-static size_t n_letters(const chr_document *d, uint32_t i)
-{
-    size_t c = 0, n = tlen(d, i);
-    const char *s = ttext(d, i);
-    for (size_t k = 0; k < n; k++)
-        c += ((unsigned char)s[k] & 0xC0) != 0x80;
-    return c;
-}
-
-/* "В." : one capital letter glued to a full stop */
-static int is_initial(const chr_document *d, uint32_t i, uint32_t send)
-{
-    return is_cap(d, i) && n_letters(d, i) == 1 && i + 1 < send && tok_is(d, i + 1, ".") &&
-           d->toks[i + 1].start == d->toks[i].end;
-}
-
-static int ends_with(const char *f, size_t n, const char *suf)
-{
-    size_t k = strlen(suf);
-    return k <= n && memcmp(f + n - k, suf, k) == 0;
-}
+#include <string.h>
 
 /* a lower-case word that can stand in the genitive after a title */
 static int genitive_like(const chr_document *d, uint32_t i)
@@ -131,8 +43,28 @@ static int genitive_like(const chr_document *d, uint32_t i)
     return 0;
 }
 
+/* A capitalised adjective that agrees with the lower-case word after it
+   (Брукхейвенской национальной лаборатории) names a thing, not a person:
+   names agree with nothing that follows them. */
+static int attributive(const chr_document *d, uint32_t i)
+{
+    static const char *const e[] = {"ой", "ая", "ую", "ого", "ому", "ым", "ий", "ый", "ое",
+                                    "ые", "ых", "их", "ей", "ее", "ие", "ими", "ыми"};
+    if (i + 1 >= d->n_toks || !is_word(d, i + 1) || is_cap(d, i + 1) ||
+        d->toks[i + 1].sentence != d->toks[i].sentence)
+        return 0;
+    const char *f = tfold(d, i), *g = tfold(d, i + 1);
+    size_t n = tlen(d, i), m = tlen(d, i + 1);
+    if (n_letters(d, i) < 5 || n_letters(d, i + 1) < 4)
+        return 0;
+    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
+        if (ends_with(f, n, e[k]) && ends_with(g, m, e[k]))
+            return 1;
+    return 0;
+}
+
 /* A capitalised word that may be part of a person's name. */
-static int namelike(const names_ctx *c, uint32_t i)
+int chr_names_namelike(const names_ctx *c, uint32_t i)
 {
     const chr_document *d = c->doc;
     if (!is_cap(d, i) || c->tok_ment[i] >= 0 || (c->tok_info[i] & (TI_QUOTED | TI_PHRASE)))
@@ -146,6 +78,8 @@ static int namelike(const names_ctx *c, uint32_t i)
     if ((lex & CHR_W_TITLE) && !(lex & (CHR_W_GIVEN | CHR_W_SURNAME)))
         return 0;
     if (is_all_upper(d, i) && n_letters(d, i) <= 5)
+        return 0;
+    if (attributive(d, i))
         return 0;
     return tlen(d, i) < CHR_MORPH_WORD;
 }
@@ -176,8 +110,13 @@ static int title_as_surname(const names_ctx *c, uint32_t i)
 {
     const chr_document *d = c->doc;
     uint32_t lex = d->toks[i].lex;
-    return is_cap(d, i) && c->tok_ment[i] < 0 && !(c->tok_info[i] & TI_QUOTED) &&
-           (lex & CHR_W_TITLE) && !(lex & (CHR_W_STOP | CHR_W_PRONOUN)) && !is_all_upper(d, i);
+    if (!is_cap(d, i) || c->tok_ment[i] >= 0 || (c->tok_info[i] & TI_QUOTED) ||
+        (lex & (CHR_W_STOP | CHR_W_PRONOUN)) || is_all_upper(d, i))
+        return 0;
+    if (lex & CHR_W_TITLE)
+        return 1;
+    return (lex & CHR_W_NOT_NAME) && !(c->tok_info[i] & TI_SENT_START) &&
+           ((lex & CHR_W_MONTH) || chr_lex_get(CHR_LEX_WEEKDAYS, tfold(d, i), tlen(d, i)));
 }
 
 /* аль-Хадж, эль-Масри, фон-Браун: a lower-case particle joined to a
@@ -313,7 +252,7 @@ static char *fold_dup(chr_document *d, const char *s)
     return p;
 }
 
-static int32_t add_person(names_ctx *c, uint32_t a, uint32_t b, const char *given,
+int32_t chr_names_add_person(names_ctx *c, uint32_t a, uint32_t b, const char *given,
                           const char *patr, const char *family, uint8_t cases, uint8_t gender)
 {
     chr_document *d = c->doc;
@@ -366,15 +305,16 @@ static int patronymic_of_name(const chr_document *d, uint32_t i)
     size_t n = tlen(d, i);
     if (chr_lex_get(CHR_LEX_SURNAMES, f, n))
         return 0;
+    /* stems, so that every case matches (Марковны, Николаевичу) */
     static const struct { const char *suf, *rep; } forms[] = {
-        {"ьевич", "ий"}, {"ьевна", "ий"}, {"евич", "й"}, {"евна", "й"}, {"евич", "ь"},
-        {"евна", "ь"}, {"ович", ""}, {"овна", ""}, {"ич", "а"}, {"ична", "а"}};
+        {"ьевич", "ий"}, {"ьевн", "ий"}, {"евич", "й"}, {"евн", "й"}, {"евич", "ь"},
+        {"евн", "ь"}, {"ович", ""}, {"овн", ""}, {"ич", "а"}, {"ичн", "а"}};
     char key[CHR_MORPH_WORD + 8];
     for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
         const char *p = NULL;
         size_t sl = strlen(forms[k].suf);
         for (size_t at = 0; at + sl <= n && !p; at++)
-            if (memcmp(f + at, forms[k].suf, sl) == 0 && n - at - sl <= 4)
+            if (memcmp(f + at, forms[k].suf, sl) == 0 && n - at - sl <= 6)
                 p = f + at;
         if (!p)
             continue;
@@ -437,11 +377,21 @@ static uint32_t read_initials(const names_ctx *c, uint32_t i, uint32_t send, cha
    preposition's cases; the nominative after a verb, an adverb, punctuation
    or the start of a sentence; anything (0) after a noun, which governs the
    genitive as often as not (заявление Мэтью Брайза). */
-static uint8_t context_cases(const names_ctx *c, uint32_t a)
+static uint8_t context_cases(const names_ctx *c, uint32_t a, uint32_t b)
 {
     const chr_document *d = c->doc;
     if (a == 0 || (c->tok_info[a] & TI_SENT_START) || d->toks[a - 1].sentence != d->toks[a].sentence)
         return CHR_CM(CHR_CASE_NOM);
+    /* a title right before: the name stands in its case (посол Японии
+       Синдзи Харада).  Titles are animate, so their bare form is no
+       accusative. */
+    uint8_t pc = phrase_cases_before(c, a);
+    if (pc) {
+        if ((pc & CHR_CM(CHR_CASE_ACC)) && !(pc & CHR_CM(CHR_CASE_GEN)))
+            pc &= (uint8_t)~CHR_CM(CHR_CASE_ACC);
+        if (pc)
+            return pc;
+    }
     uint32_t p = a - 1;
     if (!is_word(d, p))
         return CHR_CM(CHR_CASE_NOM);
@@ -458,6 +408,14 @@ static uint8_t context_cases(const names_ctx *c, uint32_t a)
     }
     const char *f = tfold(d, p);
     size_t n = tlen(d, p);
+    /* a plural verb has no single person for its subject: the name is its
+       object (встретили Джеффри Уильямса), unless more names follow
+       (приняли участие Синдзи Харада и ...) */
+    if (!is_cap(d, p) && n_letters(d, p) >= 4 &&
+        (ends_with(f, n, "ли") || ends_with(f, n, "ют") || ends_with(f, n, "ят")) &&
+        (b >= d->n_toks || d->toks[b].sentence != d->toks[a].sentence ||
+         !(tok_is(d, b, "и") || tok_is(d, b, ","))))
+        return CHR_CM(CHR_CASE_GEN) | CHR_CM(CHR_CASE_ACC);
     /* verbs, and short participles (назначен, избрана) */
     static const char *const verbish[] = {"л", "ла", "ли", "ло", "ет", "ит", "ют", "ят", "ат",
                                           "ся", "сь", "ен", "ан", "на", "ны", "ён"};
@@ -491,7 +449,7 @@ static int full_name(names_ctx *c, uint32_t a, uint32_t gi, uint32_t pi, uint32_
             /* an indeclinable first name says nothing of the case: the
                word before the name may (с Синдзи Харадой, • Коффи Коджа) */
             if (cases == CHR_CM_ALL) {
-                uint8_t ctx = context_cases(c, a);
+                uint8_t ctx = context_cases(c, a, b);
                 f = chr_morph_pick(ff, nf, ctx, gender);
                 if (ff[f].prio > 2 || !(ff[f].gender & gender) || (ctx && !(ff[f].cases & ctx)))
                     f = chr_morph_pick(ff, nf, cases, gender);   /* only a weak hint */
@@ -524,7 +482,7 @@ static int full_name(names_ctx *c, uint32_t a, uint32_t gi, uint32_t pi, uint32_
         memcpy(joined + tlen(d, part) + 1, fam, strlen(fam) + 1);
         fam = joined;
     }
-    return add_person(c, a, b, gf[bg].nom, bp >= 0 ? pf[bp].nom : NULL, fam, cases,
+    return chr_names_add_person(c, a, b, gf[bg].nom, bp >= 0 ? pf[bp].nom : NULL, fam, cases,
                       gf[bg].gender) < 0 ? -1 : 1;
 }
 
@@ -539,23 +497,26 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
     uint32_t j = read_initials(c, i, send, gi, pi);
     if (j > i) {
         /* В. В. Путина */
-        if (j < send && namelike(c, j)) {
+        if (j < send && chr_names_namelike(c, j)) {
             chr_name_form ff[CHR_MORPH_MAX];
             int nf = chr_morph_surname(ttext(d, j), tlen(d, j), ff, CHR_MORPH_MAX);
             int f = chr_morph_pick(ff, nf, 0, 0);
-            if (f >= 0 && add_person(c, i, j + 1, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
+            if (f >= 0 && chr_names_add_person(c, i, j + 1, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
                 return FAIL;
             return f >= 0 ? j + 1 : i;
         }
         return i;
     }
-    if (!namelike(c, i))
+    uint32_t ea = chr_names_east_asian(c, i, send);
+    if (ea == FAIL || ea > i)
+        return ea;
+    if (!chr_names_namelike(c, i))
         return i;
     uint32_t lex = d->toks[i].lex;
     if ((c->tok_info[i] & TI_AFTER_PHRASE) && !(lex & CHR_W_GIVEN) && i + 1 < send &&
-        namelike(c, i + 1) && !adjective_shaped(tfold(d, i), tlen(d, i)) &&
+        chr_names_namelike(c, i + 1) && !adjective_shaped(tfold(d, i), tlen(d, i)) &&
         !is_initial(d, i, send) && !is_initial(d, i + 1, send) &&
-        (i + 2 >= send || !namelike(c, i + 2))) {
+        (i + 2 >= send || !chr_names_namelike(c, i + 2))) {
         /* a title, then two capitalised words: a name the lexicon lacks
            (посол Японии в России Масахару Коно) */
         chr_name_form ff[CHR_MORPH_MAX];
@@ -565,28 +526,34 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
         if (f >= 0 && tlen(d, i) < sizeof given) {
             memcpy(given, ttext(d, i), tlen(d, i));
             given[tlen(d, i)] = '\0';
-            if (add_person(c, i, i + 2, given, NULL, ff[f].nom, ff[f].cases, 0) < 0)
+            if (chr_names_add_person(c, i, i + 2, given, NULL, ff[f].nom, ff[f].cases, 0) < 0)
                 return FAIL;
             return i + 2;
         }
     }
     if (lex & CHR_W_GIVEN) {
         uint32_t k = i + 1, p = UINT32_MAX, f = UINT32_MAX;
-        /* Реджеп Тайип Эрдоган, Хуан Пабло Монтойя: a second first name */
-        if (k + 1 < send && namelike(c, k) && (d->toks[k].lex & CHR_W_GIVEN) &&
-            !(d->toks[k].lex & (CHR_W_SURNAME | CHR_W_PATRONYMIC)) && namelike(c, k + 1))
+        /* Реджеп Тайип Эрдоган, Хуан Пабло Монтойя: a second first name,
+           listed, or the middle of three names that does not look like a
+           surname */
+        if (k + 1 < send && chr_names_namelike(c, k) && chr_names_namelike(c, k + 1) &&
+            !(d->toks[k].lex & (CHR_W_SURNAME | CHR_W_PATRONYMIC)) &&
+            ((d->toks[k].lex & CHR_W_GIVEN) ||
+             (!(d->toks[k + 1].lex & (CHR_W_GIVEN | CHR_W_PATRONYMIC)) &&
+              !is_initial(d, k, send) && !is_initial(d, k + 1, send) && !is_particle(d, k) &&
+              !listed_surname(d, k) && (k + 2 >= send || !chr_names_namelike(c, k + 2)))))
             k++;
-        if (k < send && namelike(c, k) && (d->toks[k].lex & CHR_W_PATRONYMIC)) {
-            if (k + 1 < send && namelike(c, k + 1))
+        if (k < send && chr_names_namelike(c, k) && (d->toks[k].lex & CHR_W_PATRONYMIC)) {
+            if (k + 1 < send && chr_names_namelike(c, k + 1))
                 p = k++;
             else if (!(d->toks[k].lex & CHR_W_GIVEN) && patronymic_of_name(d, k))
                 p = k++;        /* Борис Николаевич */
         }
         uint32_t part = UINT32_MAX;
-        if (k + 1 < send && is_particle(d, k) && namelike(c, k + 1) && d->toks[k + 1].start > d->toks[k].end)
+        if (k + 1 < send && is_particle(d, k) && chr_names_namelike(c, k + 1) && d->toks[k + 1].start > d->toks[k].end)
             part = k++;
         if (k < send && !is_initial(d, k, send) &&
-            (namelike(c, k) || title_as_surname(c, k) || particle_surname(c, k)))
+            (chr_names_namelike(c, k) || title_as_surname(c, k) || particle_surname(c, k)))
             f = k++;
         if (p == UINT32_MAX && f == UINT32_MAX)
             return i;                     /* a lone first name: pass 2 */
@@ -594,9 +561,9 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
         return r < 0 ? FAIL : r ? k : i;
     }
     /* Путину Владимиру Владимировичу; Лавров С. В. */
-    if (i + 1 < send && namelike(c, i + 1) &&
+    if (i + 1 < send && chr_names_namelike(c, i + 1) &&
         ((lex & CHR_W_SURNAME) || !(c->tok_info[i] & TI_SENT_START)) &&
-        (d->toks[i + 1].lex & CHR_W_GIVEN) && i + 2 < send && namelike(c, i + 2) &&
+        (d->toks[i + 1].lex & CHR_W_GIVEN) && i + 2 < send && chr_names_namelike(c, i + 2) &&
         (d->toks[i + 2].lex & CHR_W_PATRONYMIC)) {
         int r = full_name(c, i, i + 1, i + 2, i, UINT32_MAX, i + 3);
         return r < 0 ? FAIL : r ? i + 3 : i;
@@ -608,7 +575,7 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
         int f = chr_morph_pick(ff, nf, 0, 0);
         if (f < 0)
             return i;
-        if (add_person(c, i, e, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
+        if (chr_names_add_person(c, i, e, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
             return FAIL;
         return e;
     }
@@ -654,13 +621,17 @@ static uint32_t complement(const names_ctx *c, uint32_t j, uint32_t send)
         }
         if (lex & (CHR_W_STOP | CHR_W_NOT_NAME | CHR_W_PRONOUN | CHR_W_MONTH))
             break;
+        /* сегодня, затем: adverbs that look like genitives */
+        if (!(lex & CHR_W_TITLE) && chr_lex_get(CHR_LEX_NOT_NAMES, tfold(d, j), tlen(d, j)))
+            break;
         if (is_cap(d, j)) {
             if (is_initial(d, j, send) || (lex & CHR_W_GIVEN))
                 break;
             if (!is_all_upper(d, j) && !(lex & CHR_W_TITLE)) {
                 /* a name, not a place: a surname by shape or list, or two
                    capitalised words in a row (Ху Цзиньтао, Зепп Блаттер) */
-                if (lex & CHR_W_SURNAME)
+                if ((lex & CHR_W_SURNAME) ||
+                    chr_lex_get(CHR_LEX_PERSON_EAST_ASIAN, tfold(d, j), tlen(d, j)))
                     break;
                 if (j + 1 < send && is_cap(d, j + 1) && c->tok_ment[j + 1] < 0 &&
                     !is_all_upper(d, j + 1) &&
@@ -779,19 +750,63 @@ static uint32_t phrase_at(names_ctx *c, uint32_t i, uint32_t send)
 /* ------------------------------------------------------------ pass 2 */
 
 
+/* The gender a kinship noun right before token i gives a name in
+   apposition (мать Раиса, сын Андрей), or 0. */
+static uint8_t kin_gender(const chr_document *d, uint32_t i)
+{
+    if (i == 0 || !is_word(d, i - 1) || d->toks[i - 1].sentence != d->toks[i].sentence)
+        return 0;
+    const char *pl = chr_lex_get(CHR_LEX_PERSON_KIN, tfold(d, i - 1), tlen(d, i - 1));
+    if (!pl)
+        return 0;
+    return pl[0] == 'f' ? CHR_G_F : pl[0] == 'm' ? CHR_G_M : 0;
+}
+
+/* Is the word before token i a place noun (город Дацин, аэропорту Рейган)
+   or the first word of a place name (Коста Рика, Сан Луис)?  Then a lone
+   name there is a place's. */
+static int place_before(const names_ctx *c, uint32_t i)
+{
+    const chr_document *d = c->doc;
+    if (i == 0 || !is_word(d, i - 1) || d->toks[i - 1].sentence != d->toks[i].sentence)
+        return 0;
+    const char *f = tfold(d, i - 1);
+    size_t n = tlen(d, i - 1);
+    if (chr_lex_get(CHR_LEX_PERSON_PLACE_PARTICLES, f, n))
+        return 1;
+    if (is_cap(d, i - 1) || n > 40)
+        return 0;
+    /* the place nouns' lexicon is nominative: try the stem with the
+       usual endings (аэропорту, реки, площади, городе) */
+    static const char *const rep[] = {"", "а", "ь", "я"};
+    for (size_t cut = 0; cut <= 6 && cut < n; cut += 2) {
+        char key[48];
+        for (size_t r = 0; r < sizeof rep / sizeof rep[0]; r++) {
+            size_t rl = strlen(rep[r]);
+            if (n - cut + rl >= sizeof key || (cut == 0 && rl))
+                continue;
+            memcpy(key, f, n - cut);
+            memcpy(key + n - cut, rep[r], rl);
+            if (chr_lex_get(CHR_LEX_GEO_PLACE_NOUNS, key, n - cut + rl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A lone capitalised word that the document names elsewhere in full, that
    follows a title, or whose shape says surname. */
 static int lone_name(names_ctx *c, uint32_t i)
 {
     chr_document *d = c->doc;
-    if (!namelike(c, i)) {
+    if (!chr_names_namelike(c, i)) {
         /* a named person's surname stays theirs in a short quotation
            («памятник Ельцину») or when it is also a title word
            (Дик Адвокат ... Адвокат ведёт себя) */
         uint8_t keep = c->tok_info[i];
         int title = title_as_surname(c, i) && !(keep & TI_SENT_START);
         c->tok_info[i] &= (uint8_t)~TI_QUOTED;
-        int quoted = (keep & TI_QUOTED) && namelike(c, i);
+        int quoted = (keep & TI_QUOTED) && chr_names_namelike(c, i);
         c->tok_info[i] = keep;
         if (!title && !quoted)
             return 0;
@@ -802,7 +817,7 @@ static int lone_name(names_ctx *c, uint32_t i)
             size_t n = strlen(ff[k].nom);
             chr_utf8_fold(ff[k].nom, n, fl);
             if (fam_has(c, fl, n))
-                return add_person(c, i, i + 1, NULL, NULL, ff[k].nom, ff[k].cases, 0) < 0 ? -1 : 1;
+                return chr_names_add_person(c, i, i + 1, NULL, NULL, ff[k].nom, ff[k].cases, 0) < 0 ? -1 : 1;
         }
         return 0;
     }
@@ -829,11 +844,11 @@ static int lone_name(names_ctx *c, uint32_t i)
         want = phrase_cases_before(c, i);
         if ((!(lex & CHR_W_GIVEN) || (lex & CHR_W_SURNAME)) &&
             (!adjective_shaped(tfold(d, i), tlen(d, i)) || (lex & CHR_W_SURNAME)) &&
-            !(i + 1 < d->n_toks && namelike(c, i + 1)))
+            !(i + 1 < d->n_toks && chr_names_namelike(c, i + 1)))
             best = chr_morph_pick(ff, nf, want, 0);
     }
     int shape = chr_morph_surname_shape(tfold(d, i), tlen(d, i));
-    if (best < 0 && !(lex & CHR_W_GIVEN) && shape >= 2) {
+    if (best < 0 && !(lex & CHR_W_GIVEN) && shape >= 2 && !place_before(c, i)) {
         /* alone, with nothing else saying "person": not at the start of a
            sentence, and not shaped like an adjective (Московский,
            Нобелевской) unless listed */
@@ -853,12 +868,13 @@ static int lone_name(names_ctx *c, uint32_t i)
     }
     if (best >= 0) {
         uint8_t g = ff[best].gender == CHR_G_ANY ? 0 : ff[best].gender;
-        return add_person(c, i, i + 1, NULL, NULL, ff[best].nom, ff[best].cases & (want ? want : 0xFF), g) < 0 ? -1 : 1;
+        return chr_names_add_person(c, i, i + 1, NULL, NULL, ff[best].nom, ff[best].cases & (want ? want : 0xFF), g) < 0 ? -1 : 1;
     }
-    if (lex & CHR_W_GIVEN) {
+    if ((lex & CHR_W_GIVEN) && !place_before(c, i)) {
         chr_name_form gf[CHR_MORPH_MAX];
         int ng = chr_morph_given(ttext(d, i), tlen(d, i), gf, CHR_MORPH_MAX);
-        int g = chr_morph_pick(gf, ng, 0, CHR_G_M);
+        uint8_t kin = kin_gender(d, i);
+        int g = chr_morph_pick(gf, ng, 0, kin ? kin : CHR_G_M);
         int known = 0;
         if (g >= 0 && (info & TI_SENT_START)) {
             char fl[CHR_MORPH_WORD + 2];
@@ -868,252 +884,103 @@ static int lone_name(names_ctx *c, uint32_t i)
             known = fam_has(c, fl, n + 1);
         }
         if (g >= 0 && (!(info & TI_SENT_START) || known))
-            return add_person(c, i, i + 1, gf[g].nom, NULL, NULL, gf[g].cases, gf[g].gender) < 0 ? -1 : 1;
+            return chr_names_add_person(c, i, i + 1, gf[g].nom, NULL, NULL, gf[g].cases, gf[g].gender) < 0 ? -1 : 1;
     }
     return 0;
 }
 
-/* ------------------------------------------------------ roles, holders */
-
-static char *role_text(names_ctx *c, const phrase *p)
+/* Is token i joined to a surname standing alone by a comma, a bracket, "и"
+   or a dash (Сёмин, Тютин; Топалов — Крамник; Бернс (Рой, Грин))?
+   Returns the cases the neighbour allows (coordinated names share their
+   case), or 0. */
+static int list_link(const chr_document *d, uint32_t j)
 {
-    chr_document *d = c->doc;
-    size_t kl = 0;
-    for (uint32_t k = p->a; k <= p->head_tok; k++)
-        kl += d->toks[k].lemma_len + 1;
-    uint32_t rest = p->head_tok + 1;
-    size_t cl = p->cb > rest ? d->toks[p->cb - 1].end - d->toks[rest].start : 0;
-    char *s = chr_alloc(d, kl + cl + 2);
-    if (!s)
-        return NULL;
-    size_t o = 0;
-    for (uint32_t k = p->a; k <= p->head_tok; k++) {
-        if (o)
-            s[o++] = ' ';
-        memcpy(s + o, d->toks[k].lemma, d->toks[k].lemma_len);
-        o += d->toks[k].lemma_len;
-    }
-    if (p->cap)
-        chr_utf8_capitalize(s, o, s);
-    if (cl) {
-        s[o++] = ' ';
-        memcpy(s + o, d->text.s + d->toks[rest].start, cl);
-        o += cl;
-    }
-    s[o] = '\0';
-    return s;
+    static const char *const links[] = {",", "(", ")", "\xd0\xb8", "\xe2\x80\x94", "\xe2\x80\x93"};
+    for (size_t l = 0; l < sizeof links / sizeof links[0]; l++)
+        if (tok_is(d, j, links[l]))
+            return 1;
+    return 0;
 }
 
-/* The affiliation: a place or organisation in the complement (the last
-   one, as in "Администрации Президента Кыргызстана"), else the nominative
-   of its last capitalised word. */
-static const char *role_of(names_ctx *c, const phrase *p)
+static uint8_t coordinated(const names_ctx *c, uint32_t i)
 {
-    chr_document *d = c->doc;
-    const char *of = NULL;
-    for (uint32_t k = p->b; k < p->cb; k++) {
+    const chr_document *d = c->doc;
+    /* in a list a name stands between delimiters, and nothing capitalised
+       but names is listed with it (Сената и Синода, Зорькин: a list of
+       things) */
+    for (int side = 0; side < 2; side++) {
+        uint32_t j = side ? i + 1 : i - 1;
+        if ((!side && i == 0) || (side && j >= d->n_toks) || d->toks[j].sentence != d->toks[i].sentence)
+            continue;
+        /* a preposition or a capitalised word next to it: part of a phrase
+           (в Союз, Героя Российской Федерации) */
+        if (is_word(d, j) && !list_link(d, j) && (is_cap(d, j) || (d->toks[j].lex & CHR_W_STOP)))
+            return 0;
+        uint32_t k = side ? i + 2 : i - 2;
+        if (tok_is(d, j, "\xd0\xb8") && ((side && k < d->n_toks) || (!side && i >= 2)) &&
+            d->toks[k].sentence == d->toks[i].sentence && is_cap(d, k) &&
+            (c->tok_ment[k] < 0 || d->ments[c->tok_ment[k]].kind != CHR_KIND_PERSON))
+            return 0;
+    }
+    for (int side = 0; side < 2; side++) {
+        uint32_t j = side ? i + 1 : i - 1, k = side ? i + 2 : i - 2;
+        if ((!side && i < 2) || (side && i + 2 >= d->n_toks))
+            continue;
+        if (d->toks[j].sentence != d->toks[i].sentence || d->toks[k].sentence != d->toks[i].sentence)
+            continue;
+        if (!list_link(d, j))
+            continue;
+        /* a list of surnames: the neighbour is one word too (a first name
+           alone there is as likely a surname: Бернс (Рой, Грин)) */
         int32_t m = c->tok_ment[k];
-        if (m >= 0 && d->ments[m].kind != CHR_KIND_PERSON && d->ments[m].norm)
-            of = d->ments[m].norm;
-    }
-    if (of || p->cb == p->b)
-        return of;
-    chr_kind kind;
-    of = chr_geo_canonical(d, p->b, p->cb, &kind);
-    if (of)
-        return of;
-    for (uint32_t k = p->cb; k-- > p->b;) {
-        if (!is_cap(d, k) || (d->toks[k].lex & CHR_W_TITLE))
-            continue;
-        of = chr_geo_canonical(d, k, k + 1, &kind);
-        if (of)
-            return of;
-        char buf[CHR_MORPH_WORD];
-        size_t n = chr_morph_noun_nom(ttext(d, k), tlen(d, k), buf, sizeof buf);
-        return n ? chr_strndup(d, buf, n) : NULL;
-    }
-    return NULL;
-}
-
-static int32_t person_ending_at(const names_ctx *c, uint32_t t)
-{
-    if (t == 0)
-        return -1;
-    int32_t m = c->tok_ment[t - 1];
-    if (m >= 0 && c->doc->ments[m].kind == CHR_KIND_PERSON &&
-        c->doc->ments[m].type == CHR_MENTION_NAME && c->doc->ments[m].tok_end == t)
-        return m;
-    return -1;
-}
-
-static int32_t person_starting_at(const names_ctx *c, uint32_t t)
-{
-    if (t >= c->doc->n_toks)
-        return -1;
-    int32_t m = c->tok_ment[t];
-    if (m >= 0 && c->doc->ments[m].kind == CHR_KIND_PERSON &&
-        c->doc->ments[m].type == CHR_MENTION_NAME && c->doc->ments[m].tok_first == t)
-        return m;
-    return -1;
-}
-
-/* Who each title describes: the person right after it; else, for a
-   title followed by a comma or directly by another title, that title's
-   holder (депутат ..., сопредседатель ... Михаил Вельмакин; председатель
-   ... шейх Равиль Гайнутдин); else a person right before it in apposition
-   (Сергей Лавров, глава МИД России, / Светлана Яковлева - директор ...). */
-static void find_holders(names_ctx *c)
-{
-    chr_document *d = c->doc;
-    for (uint32_t k = c->n_ph; k-- > 0;) {
-        phrase *p = &c->ph[k];
-        const chr_sentence *se = &d->sents[p->sentence];
-        uint32_t send = se->first_token + se->n_tokens;
-        int32_t h = person_starting_at(c, p->cb);
-        /* капитан клуба Тоттенхэм Хотспур Ледли Кинг: a name of a thing
-           the complement could not take, then the person */
-        for (uint32_t j = p->cb; h < 0 && j < send && j < p->cb + 3 && is_cap(d, j) &&
-                                 c->tok_ment[j] < 0 && !(d->toks[j].lex & CHR_W_TITLE);
-             j++)
-            h = person_starting_at(c, j + 1);
-        if (h < 0 && k + 1 < c->n_ph && c->ph[k + 1].sentence == p->sentence &&
-            c->ph[k + 1].holder >= 0 &&
-            (c->ph[k + 1].a == p->cb || (c->ph[k + 1].a == p->cb + 1 && tok_is(d, p->cb, ","))))
-            h = c->ph[k + 1].holder;
-        if (h < 0 && p->a >= 2 && (tok_is(d, p->a - 1, ",") || is_dash(d, p->a - 1))) {
-            int32_t m = person_ending_at(c, p->a - 1);
-            if (m >= 0 && (p->cb >= send || tok_is(d, p->cb, ",") || tok_is(d, p->cb, ".") ||
-                           is_dash(d, p->cb) || tok_is(d, p->cb, ")") || tok_is(d, p->cb, ";")))
-                h = m;
-        }
-        p->holder = h;
-    }
-}
-
-static int tie_roles(names_ctx *c)
-{
-    chr_document *d = c->doc;
-    find_holders(c);
-    for (uint32_t k = 0; k < c->n_ph; k++) {
-        phrase *p = &c->ph[k];
-        if (p->chained)
-            continue;
-        /* Председатель ... – Руководитель ... Имя Фамилия: one role */
-        uint32_t last = k;
-        while (last + 1 < c->n_ph && c->ph[last + 1].sentence == p->sentence &&
-               c->ph[last].cb + 1 == c->ph[last + 1].a && is_dash(d, c->ph[last].cb) &&
-               person_starting_at(c, c->ph[last].cb) < 0)
-            last++;
-        phrase *q = &c->ph[last];
-        int32_t holder = q->holder;
-        if (holder < 0 && last > k) {
-            /* no person after the chain: each title stands on its own */
-            last = k;
-            q = p;
-        }
-        if (holder < 0 && (p->plural || strstr(p->flags, "prof")))
-            continue;
-        char *text = role_text(c, p);
-        if (!text)
-            return -1;
-        for (uint32_t j = k + 1; j <= last; j++) {
-            char *t2 = role_text(c, &c->ph[j]);
-            char *joined = t2 ? chr_sprintf(d, "%s \xe2\x80\x93 %s", text, t2) : NULL;
-            if (!joined)
-                return -1;
-            text = joined;
-            c->ph[j].chained = 1;
-        }
-        chr_role_mention r;
-        memset(&r, 0, sizeof r);
-        r.start = d->toks[p->a].start;
-        r.end = d->toks[(q->cb > q->a ? q->cb : q->b) - 1].end;
-        r.tok_first = p->a;
-        r.tok_end = q->cb;
-        r.text = text;
-        r.title = p->head;
-        r.of = role_of(c, q);
-        if (!r.of && q != p)
-            r.of = role_of(c, p);
-        r.holder = holder;
-        int32_t ri = chr_add_role(d, &r);
-        if (ri < 0)
-            return -1;
-        if (holder >= 0) {
-            if (d->ments[holder].role < 0)
-                d->ments[holder].role = ri;
-            continue;
-        }
-        chr_ent_mention m;
-        memset(&m, 0, sizeof m);
-        m.start = r.start;
-        m.end = r.end;
-        m.tok_first = r.tok_first;
-        m.tok_end = r.tok_end;
-        m.sentence = p->sentence;
-        m.kind = CHR_KIND_PERSON;
-        m.type = CHR_MENTION_NOMINAL;
-        m.norm = text;
-        m.role = ri;
-        m.participant = -1;
-        for (uint8_t cs = CHR_CASE_NOM; cs <= CHR_CASE_PREP; cs++)
-            if (p->cases == CHR_CM(cs))
-                m.gram_case = cs;
-        if (chr_add_mention(d, &m) < 0)
-            return -1;
+        if (m >= 0 && d->ments[m].kind == CHR_KIND_PERSON && d->ments[m].type == CHR_MENTION_NAME &&
+            d->ments[m].tok_end == d->ments[m].tok_first + 1)
+            return d->ments[m].gram_case ? CHR_CM(d->ments[m].gram_case) : CHR_CM_ALL;
     }
     return 0;
 }
 
-/* ------------------------------------------------------------- order */
-
-typedef struct ment_key {
-    uint32_t start, end, idx;
-} ment_key;
-
-static int cmp_ment(const void *a, const void *b)
+/* Pass 3: surnames alone that stand in a list with other persons' names,
+   or that such a list has just named (Бернс ... Бернс (Сен-Луи, Хитли)).
+   One pass in document order; each name found helps those after it. */
+static int listed_names(names_ctx *c, uint32_t i)
 {
-    const ment_key *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end > y->end ? -1 : 1;
-    return (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-/* Sorts doc->ments by position (small keys are sorted, then the mentions
-   moved once) and keeps the roles' holders pointing at the same mentions. */
-static int sort_mentions(chr_document *d)
-{
-    uint32_t n = d->n_ments;
-    if (n < 2)
+    chr_document *d = c->doc;
+    /* Latin words after a name are its spelling (Джошуа Вольф (Joshua Wolf)) */
+    if (!chr_names_namelike(c, i) || (d->toks[i].lex & (CHR_W_GIVEN | CHR_W_PATRONYMIC)) ||
+        !(d->toks[i].flags & CHR_TF_CYR) || n_letters(d, i) < 3 ||
+        adjective_shaped(tfold(d, i), tlen(d, i)) || (i > 0 && is_particle(d, i - 1)))
         return 0;
-    ment_key *keys = malloc((size_t)n * sizeof *keys);
-    int32_t *remap = malloc((size_t)n * sizeof *remap);
-    chr_ent_mention *sorted = malloc((size_t)n * sizeof *sorted);
-    if (!keys || !remap || !sorted) {
-        free(keys);
-        free(remap);
-        free(sorted);
-        d->status = CHR_ERR_NOMEM;
-        return -1;
+    /* first in its sentence (a list item: • 03:54 Бернс (Рой, Грин)) only
+       with the list right after it */
+    if ((c->tok_info[i] & TI_SENT_START) &&
+        !(i + 1 < d->n_toks && (tok_is(d, i + 1, "(") || tok_is(d, i + 1, ","))))
+        return 0;
+    uint8_t cases = coordinated(c, i);
+    uint32_t pb = prefix_bit(tfold(d, i), tlen(d, i));
+    if (!cases && !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
+        return 0;                       /* cheap test before the morphology */
+    chr_name_form ff[CHR_MORPH_MAX];
+    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    int best = -1;
+    for (int k = 0; k < nf; k++) {
+        char fl[CHR_MORPH_WORD];
+        size_t n = strlen(ff[k].nom);
+        chr_utf8_fold(ff[k].nom, n, fl);
+        if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
+            best = k;
     }
-    for (uint32_t i = 0; i < n; i++)
-        keys[i] = (ment_key){d->ments[i].start, d->ments[i].end, i};
-    qsort(keys, n, sizeof *keys, cmp_ment);
-    for (uint32_t i = 0; i < n; i++) {
-        sorted[i] = d->ments[keys[i].idx];
-        remap[keys[i].idx] = (int32_t)i;
+    if (best >= 0)
+        cases = 0;
+    if (cases) {
+        best = chr_morph_pick(ff, nf, cases, 0);
+        if (best >= 0 && !(ff[best].cases & cases))
+            best = -1;                  /* звание Героя is no name beside Сёмин */
     }
-    free(d->ments);
-    d->ments = sorted;
-    d->cap_ments = n;
-    for (uint32_t r = 0; r < d->n_roles; r++)
-        if (d->roles[r].holder >= 0)
-            d->roles[r].holder = remap[d->roles[r].holder];
-    free(keys);
-    free(remap);
-    return 0;
+    if (best < 0)
+        return 0;
+    uint8_t g = ff[best].gender == CHR_G_ANY ? 0 : ff[best].gender;
+    return chr_names_add_person(c, i, i + 1, NULL, NULL, ff[best].nom, ff[best].cases, g) < 0 ? -1 : 1;
 }
 
 /* ------------------------------------------------------------- stage */
@@ -1193,7 +1060,10 @@ int chr_names(chr_document *doc)
     for (uint32_t i = 0; i < doc->n_toks; i++)
         if (lone_name(&c, i) < 0)
             goto out;
-    if (tie_roles(&c) < 0 || sort_mentions(doc) < 0)
+    for (uint32_t i = 0; i < doc->n_toks; i++)
+        if (is_cap(doc, i) && c.tok_ment[i] < 0 && listed_names(&c, i) < 0)
+            goto out;
+    if (chr_names_tie_roles(&c) < 0 || chr_names_sort_mentions(doc) < 0)
         goto out;
     rc = 0;
 out:

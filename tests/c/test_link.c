@@ -67,6 +67,47 @@ static void test_given_patronymic(void)
     chr_document_free(d);
 }
 
+static const chr_participant *with_mention(const chr_document *d, const char *input, const char *text)
+{
+    size_t n;
+    const chr_participant *ps = chr_document_participants(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (has_mention(&ps[i], input, text, CHR_MENTION_NOMINAL))
+            return &ps[i];
+    return NULL;
+}
+
+static void test_antecedent(void)
+{
+    const char *t = "Дмитрий Медведев отказался от поездки на острова. "
+                    "Однако глава России всё же побывал там в ноябре.";
+    chr_document *d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    const chr_participant *p = with_mention(d, t, "глава России");
+    CHECK(p && p->family && strcmp(p->family, "Медведев") == 0,
+          "a role-only subject takes up the person named just before");
+    chr_document_free(d);
+
+    t = "Суд начался над Джаредом Лофнером. Ему вменяют покушение на убийство члена Конгресса.";
+    d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    p = with_mention(d, t, "члена Конгресса");
+    CHECK(p == NULL || p->family == NULL, "an office of many in an object is somebody else");
+    chr_document_free(d);
+
+    t = "Реджеп Эрдоган, премьер-министр Турции, прибыл в Киев. Эрдоган встретился с "
+        "Мустафой Джемилевым. Эрдоган передал письмо президенту Турции.";
+    d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    p = with_mention(d, t, "президенту Турции");
+    CHECK(p == NULL || p->family == NULL || strcmp(p->family, "Эрдоган") != 0,
+          "the premier of a country is not its president");
+    chr_document_free(d);
+
+    t = "Депутаты осудили нападение на члена Конгресса США. Позже члена Конгресса выписали.";
+    d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    CHECK(n_persons(d) == 1, "one office with one affiliation: one nameless person (got %zu)",
+          n_persons(d));
+    chr_document_free(d);
+}
+
 static const char *STATE =
     "По приглашению Президента Узбекистана в Самарканде прошла встреча лидеров. "
     "В ней вместе с Шавкатом Мирзиёевым участвовали Президент Азербайджана Ильхам Алиев "
@@ -134,6 +175,7 @@ static void test_unheld_role(void)
 
 int main(void)
 {
+    test_antecedent();
     test_surname_alone();
     test_same_family();
     test_given_patronymic();

@@ -39,6 +39,9 @@ static void test_given(void)
     CHECK_STR(given("Эмомали", 0), "Эмомали", "indeclinable Central Asian name");
     CHECK_STR(given("Акылбеку", 0), "Акылбек", "Kyrgyz name in the dative");
     CHECK_STR(given("СЕРГЕЯ", 0), "Сергей", "a name in capitals comes back capitalised");
+    CHECK_STR(given("Петра", C(GEN)), "Пётр", "ё comes back from the lexicon");
+    CHECK_STR(given("Артёму", C(DAT)), "Артём", "ё as written stays");
+    CHECK_STR(given("Раиса", C(NOM)), "Раиса", "Раиса in the nominative");
     CHECK(given("Сегодня", 0) == NULL, "a common word is no first name");
     CHECK(given("Казахстана", 0) == NULL, "a country is no first name");
     chr_name_form f[CHR_MORPH_MAX];
@@ -71,6 +74,10 @@ static void test_surnames(void)
     CHECK_STR(family("Мильнеру", C(DAT), CHR_G_M), "Мильнер", "foreign consonant surname, dative");
     CHECK_STR(family("Вольфа", C(GEN) | C(NOM) | C(ACC), CHR_G_M), "Вольф",
               "after an indeclinable first name the consonant stem wins");
+    CHECK_STR(family("Коджи", C(GEN), CHR_G_M), "Коджа", "-жа surname: the genitive is written -и");
+    CHECK_STR(family("Амарилья", C(NOM), CHR_G_M), "Амарилья", "-ья surname in the nominative");
+    CHECK_STR(family("Монтойе", C(DAT), CHR_G_M), "Монтойя", "-йя surname, dative");
+    CHECK_STR(family("Тифензее", C(DAT), CHR_G_M), "Тифензее", "-ее surname does not decline");
     CHECK(chr_morph_surname_shape("петров", 6 * 2) >= 2, "Петров is shaped like a surname");
     CHECK(chr_morph_surname_shape("стол", 4 * 2) < 2, "стол is not");
 }

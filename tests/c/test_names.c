@@ -71,10 +71,63 @@ static void test_cases(void)
                  "indeclinable first name, -а surname after a verb");
     check_person("Мы поговорили с Синдзи Харадой.", "Харада", "Синдзи", NULL,
                  "indeclinable first name, the preposition gives the case");
+    check_person("Его место займёт посол Японии в Чехии Синдзи Харада.", "Харада", "Синдзи", NULL,
+                 "indeclinable first name: the title before it gives the case");
+    check_person("Команда проиграла, поскольку Фелипе Масса стартовал последним.", "Масса", "Фелипе",
+                 NULL, "indeclinable first name after a conjunction");
+    check_person("Журналисты встретили Джеффри Уильямса в аэропорту.", "Уильямс", "Джеффри", NULL,
+                 "indeclinable first name after a plural verb: the object");
+    check_person("Похороны Людмилы Марковны состоятся в среду.", "Людмила", "Людмила", "Марковна",
+                 "a first name and an inflected patronymic");
+    check_person("Премьер-министр Турции Реджеп Тайип Эрдоган провёл переговоры.", "Эрдоган", "Реджеп",
+                 NULL, "a second first name the lexicon lacks");
+    check_person("Своё мнение высказал чемпион Европы Виктор Понедельник.", "Понедельник", "Виктор",
+                 NULL, "a surname that is also a weekday");
+    check_person("В Москву прибыл председатель КНР Ху Цзиньтао.", "Ху", "Цзиньтао", NULL,
+                 "a Chinese name: the family name first");
+    check_person("Переговоры с Ли Мён Баком прошли в Сеуле.", "Ли", "Мён Бак", NULL,
+                 "a Korean name, the given name declined");
+    check_person("Переговоры провёл Си Цзиньпин.", "Си", "Цзиньпин", NULL, "Си is a family name");
+    check_person("Кадры показал премьер Госсовета КНР Ли Кэцян.", "Ли", "Кэцян", NULL,
+                 "a Chinese name with a family name that is a Western first name too");
+    check_person("В фильме снялась Ким Бейсингер.", "Бейсингер", "Ким", NULL,
+                 "a Western name is not read as an East Asian one");
+    check_person("Гол забил Хуан Суареш.", "Суареш", "Хуан", NULL, "Хуан is Juan");
+    check_person("На пресс-конференции выступил Ким Чен Ын.", "Ким", "Чен Ын", NULL,
+                 "a Korean name of three parts");
+    check_person("Ролик американского блогера Джошуа Вольфа удалили.", "Вольф", "Джошуа", NULL,
+                 "-уа first name does not decline: the title gives the case");
+    check_person("С ним приедет его мать Раиса.", "Раиса", "Раиса", NULL,
+                 "a kinship noun gives a lone first name its gender");
+    check_person("Заявление сделал министр торговли Китая Чэнь Дэмин.", "Чэнь", "Дэмин", NULL,
+                 "an East Asian family name after a title's complement");
+    check_person("Портрет Кима Чен Ира висел в зале.", "Ким", "Чен Ир", NULL,
+                 "a Korean name declined in its first and last parts");
+    check_person("Лидер оппозиции Наттавут Сайкыа выступил.", "Сайкыа", "Наттавут", NULL,
+                 "a surname of a shape no rule knows");
     check_person("Выступила Марин Ле Пен.", "Ле Пен", "Марин", NULL, "a particle as a word");
     check_person("Слово дали Эдуарду Товпинцу.", "Товпинец", "Эдуард", NULL, "a fleeting vowel in -ец");
     check_person("На встрече был Льва Толстого правнук.", "Толстой", "Лев", NULL,
                  "a fleeting vowel in the first name");
+}
+
+static void test_lists(void)
+{
+    chr_document *d = check_parse("Голы: 03:54 Бернс (Кашин, Рой), 14:51 Бернс (Хитли, Сёмин), "
+                                  "29:56 Хитли (Гецлаф). Матч Топалов — Крамник отложен.",
+                                  CHR_FORMAT_TEXT, NULL);
+    CHECK(person(d, "Бернс") != NULL, "a surname in a list with a person's name");
+    CHECK(person(d, "Гецлаф") != NULL, "a surname in a list with a surname found the same way");
+    CHECK(person(d, "Крамник") != NULL, "a surname joined by a dash to a person's");
+    const chr_participant *p = person(d, "Хитли");
+    CHECK(p && p->n_mentions == 2, "both mentions of a listed surname (%zu)", p ? p->n_mentions : 0);
+    chr_document_free(d);
+    d = check_parse("Компании Газпром, Роснефть и Лукойл подписали соглашение. Здание Сената и "
+                    "Синода, Зорькин сказал, займёт суд. Сулима Ямадаев, Героя России брат, выступил.",
+                    CHR_FORMAT_TEXT, NULL);
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 2, "lists of things are no lists of persons (got %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
 }
 
 static void test_not_persons(void)
@@ -84,6 +137,15 @@ static void test_not_persons(void)
         "Однако «Лебединое озеро» покажут в Большом театре. Затем Правительство одобрило план.",
         CHR_FORMAT_TEXT, NULL);
     CHECK(count_kind(d, CHR_KIND_PERSON) == 0, "no persons in a text without people (got %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+    d = check_parse("После обработки протоколов комиссия объявила итоги. Исследователи Брукхейвенской "
+                    "национальной лаборатории сообщили об открытии. Самолёт приземлился в Южной "
+                    "Каролине. Турнир прошёл в Сан Луисе. Нефть пошла в город Дацин. Самолёт сел в "
+                    "аэропорту Рейган. Флаги: Чили, Коста Рика.",
+                    CHR_FORMAT_TEXT, NULL);
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 0,
+          "prepositions, adjectives of names and places are no persons (got %zu)",
           count_kind(d, CHR_KIND_PERSON));
     chr_document_free(d);
     d = check_parse("Фильм «Иван Грозный» вышел в прокат.", CHR_FORMAT_TEXT, NULL);
@@ -157,6 +219,25 @@ static void test_roles(void)
     chr_document_free(d);
 }
 
+static void test_role_bounds(void)
+{
+    chr_document *d = check_parse("Об этом заявил премьер-министр Турции сегодня. Вчера представитель "
+                                  "Philips ничего конкретного не сообщил.",
+                                  CHR_FORMAT_TEXT, NULL);
+    size_t n;
+    const chr_participant *ps = chr_document_participants(d, &n);
+    int pm = 0, rep = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < ps[i].n_roles; k++) {
+            pm += strcmp(ps[i].roles[k].text, "премьер-министр Турции") == 0;
+            rep += strcmp(ps[i].roles[k].text, "представитель Philips") == 0;
+        }
+    }
+    CHECK(pm == 1, "a time word ends the complement of a title");
+    CHECK(rep == 1, "a pronoun ends the complement of a title");
+    chr_document_free(d);
+}
+
 static void test_damage(void)
 {
     static const char nasty[] = "Иван\xff\xfe Петров\x00 и \xd0 В. \xe2\x80\x93 , . Президента";
@@ -186,8 +267,10 @@ static void test_damage(void)
 int main(void)
 {
     test_cases();
+    test_lists();
     test_not_persons();
     test_roles();
+    test_role_bounds();
     test_damage();
     return CHECK_DONE();
 }
