@@ -22,6 +22,10 @@ local function non_negative(v)
   if v < 0 then return "must not be negative" end
 end
 
+local function size_or_false(v)
+  if v ~= false and v < 0 then return "must not be negative" end
+end
+
 local function key(name, lhs, what)
   return { name = "keys." .. name, type = { "string", "false" }, default = lhs,
     desc = what .. " (false removes the mapping)" }
@@ -60,6 +64,10 @@ M.schema = {
     desc = "Delay after the last edit before the document is parsed again" },
   { name = "live", type = "boolean", default = true,
     desc = "Parse again when the document changes" },
+  { name = "async_min_bytes", type = { "number", "false" }, default = 200000, check = size_or_false,
+    desc = "Documents of at least this many bytes are parsed in a background thread when a view opens or"
+      .. " is refreshed by a command (edits are always parsed in the background); false parses every time"
+      .. " on the main thread" },
   { name = "follow", type = "boolean", default = true,
     desc = "Highlight the timeline event under the cursor of the document" },
   { name = "format", type = "string", default = "auto",

@@ -50,10 +50,22 @@ end
 function M.parse(text, opts)
   if type(text) ~= "string" then error("chronicle.parse: text must be a string", 2) end
   if opts ~= nil and type(opts) ~= "table" then error("chronicle.parse: opts must be a table", 2) end
-  opts = opts or {}
   local cfg = require("chronicle.config").get()
   local native, err = require("chronicle.native").load()
   if not native then return nil, err end
+  local ok, model, perr = pcall(native.parse, text, M._native_options(opts, cfg))
+  if not ok then return nil, "chronicle: " .. tostring(model) end
+  if not model then return nil, "chronicle: " .. tostring(perr or "the document could not be parsed") end
+  return M._post_process(model, cfg)
+end
+
+---The options handed to the native parse for `chronicle.parse(text, opts)`
+---(also used by the Neovim host for its background parse).
+---@param opts? chronicle.ParseOptions
+---@param cfg table the configuration
+---@return table
+function M._native_options(opts, cfg)
+  opts = opts or {}
   local nopts = {
     format = opts.format or cfg.format,
     language = opts.language or cfg.language,
@@ -63,11 +75,18 @@ function M.parse(text, opts)
   }
   local lex = cfg.lexicon
   if lex and (#lex.titles > 0 or #lex.names > 0 or next(lex.events) ~= nil) then nopts.lexicon = lex end
-  local ok, model, perr = pcall(native.parse, text, nopts)
-  if not ok then return nil, "chronicle: " .. tostring(model) end
-  if not model then return nil, "chronicle: " .. tostring(perr or "the document could not be parsed") end
+  return nopts
+end
+
+---Apply the configured aliases (unless `skip_aliases`: the background parse
+---applies them in its thread) and the on_model hook to a parsed model.
+---@param model table
+---@param cfg table the configuration
+---@param skip_aliases? boolean
+---@return table model
+function M._post_process(model, cfg, skip_aliases)
   local model_util = require("chronicle.model")
-  model_util.apply_aliases(model, cfg.aliases)
+  if not skip_aliases then model_util.apply_aliases(model, cfg.aliases) end
   local on_model = cfg.hooks and cfg.hooks.on_model
   if type(on_model) == "function" then
     local hok, res = require("chronicle.hooks").call(M.reporter, "on_model", on_model, model)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Headless Neovim end-to-end tests with isolated XDG directories.
-#   tests/nvim/run.sh            # every suite: smoke.lua (real native module), host.lua
+#   tests/nvim/run.sh            # every suite: smoke.lua, async.lua (real native module), host.lua
 #   tests/nvim/run.sh smoke      # one suite
 # Prints "ok N - name" / "not ok N - name" per test and a final
 # "N passed, N failed" over all suites; exits 1 on any failure.
@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
 
-suites=${*:-smoke host}
+suites=${*:-smoke host async}
 passed=0 failed=0
 for suite in $suites; do
   echo "# tests/nvim/$suite.lua"

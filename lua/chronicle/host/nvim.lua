@@ -2,10 +2,17 @@
 --- and autocommands. A session links one document buffer to one view
 --- buffer/window. The document buffer is never modified: it is read with
 --- nvim_buf_get_lines and decorated only with extmarks in `M.ns`.
+---
+--- Parsing: edits (after the debounce) and large documents are parsed in a
+--- libuv worker thread (host/worker.lua) so that typing is never blocked; a
+--- result is used only if no newer parse was asked for since (sequence
+--- numbers), and the main-thread work that remains (decoding, user hooks,
+--- drawing) runs in slices of a few milliseconds.
 local chronicle = require("chronicle")
 local config = require("chronicle.config")
 local views = require("chronicle.views")
 local model_util = require("chronicle.model")
+local worker = require("chronicle.host.worker")
 
 local api, uv = vim.api, vim.loop
 local M = {}
@@ -47,23 +54,87 @@ local function buf_var(buf, name)
   if ok then return v end
 end
 
----Parse a document buffer. Returns the model and the line starts of the
----text that was parsed, or nil and a message.
-local function parse(doc)
+---The text of a document buffer, its lines and the parse options.
+local function doc_input(doc)
   local lines = api.nvim_buf_get_lines(doc, 0, -1, false)
   local text = table.concat(lines, "\n")
   local name = api.nvim_buf_get_name(doc)
   local c = cfg()
   local format = c.format
   if format == "auto" then format = ft_format[vim.bo[doc].filetype] or "auto" end
-  local model, err = chronicle.parse(text, {
+  return text, lines, {
     path = name ~= "" and name or nil,
     format = format,
     language = buf_var(doc, "chronicle_lang") or c.language,
     date = buf_var(doc, "chronicle_date") or c.date,
-  })
+  }
+end
+
+---Parse a document buffer on the main thread. Returns the model and the
+---line starts of the text that was parsed, or nil and a message.
+local function parse(doc)
+  local text, lines, opts = doc_input(doc)
+  local model, err = chronicle.parse(text, opts)
   if not model then return nil, err end
   return model, model_util.line_starts(lines)
+end
+
+-- Background parsing -------------------------------------------------------
+local async_off -- why background parsing is not used (reported once)
+
+local function disable_async(why)
+  if async_off then return end
+  async_off = why
+  notify(("chronicle: parsing in the background is unavailable (%s); parsing on the main thread"):format(why), "warn")
+end
+
+---Why background parsing is off (after a failure), or nil.
+function M.async_disabled() return async_off end
+
+---Forget an earlier failure of background parsing (tests).
+function M._async_reset() async_off = nil end
+
+---Absolute path of the native module when the background parse can be
+---used for it, else nil. A replaced loader (a stand-in engine) has no
+---module file that a thread could load: it is parsed on the main thread.
+local function async_module()
+  if async_off then return nil end
+  local native = require("chronicle.native")
+  local ok, path = pcall(native.path)
+  if not ok or type(path) ~= "string" or not path:match("%.so$") or vim.fn.filereadable(path) == 0 then return nil end
+  if not native.load() then return nil end -- the main-thread parse reports why
+  local why = worker.unavailable()
+  if why then disable_async(why); return nil end
+  return vim.fn.fnamemodify(path, ":p")
+end
+
+---Should this parse run in the background? Edits always do; commands
+---(opening, `r`, :Chronicle refresh/date/lang) from `async_min_bytes` on.
+local function wants_async(doc, reason)
+  local min = cfg().async_min_bytes
+  if min == false then return false end
+  if reason == "edit" then return true end
+  local bytes = api.nvim_buf_get_offset(doc, api.nvim_buf_line_count(doc))
+  return bytes >= (min or 0)
+end
+
+local user_hooks = { "format_event", "format_participant", "filter_event", "sort_events", "on_model" }
+
+local function has_user_hooks()
+  local h = cfg().hooks or {}
+  for _, name in ipairs(user_hooks) do
+    if h[name] ~= nil then return true end
+  end
+  return false
+end
+
+---Can the worker render this view? Only the built-in views, and only when no
+---user hook takes part in rendering (user Lua runs on the main thread).
+local function worker_view(view)
+  if view ~= "timeline" and view ~= "people" then return nil end
+  if views.get(view) ~= require("chronicle.views." .. view) then return nil end
+  if has_user_hooks() then return nil end
+  return view
 end
 
 -- Positions ---------------------------------------------------------------
@@ -169,16 +240,76 @@ local function render(s)
   })
 end
 
-local function draw(s, res)
+-- Add highlights i.. of a result; with a deadline (hrtime), stop when it
+-- has passed and return the next index.
+local function add_highlights(buf, res, i, deadline)
+  local add = api.nvim_buf_add_highlight
+  local hl = res.highlights
+  if hl then
+    local n = #hl
+    while i <= n do
+      local h = hl[i]
+      pcall(add, buf, M.ns, h.group, h.line, h.col_start or 0, h.col_end or -1)
+      i = i + 1
+      if deadline and i % 256 == 0 and uv.hrtime() > deadline then break end
+    end
+    return i <= n and i or nil
+  end
+  -- columnar form (from the worker)
+  local line, cs, ce, group = res.hl_line, res.hl_s, res.hl_e, res.hl_g
+  local n = #line
+  while i <= n do
+    pcall(add, buf, M.ns, group[i], line[i], cs[i], ce[i])
+    i = i + 1
+    if deadline and i % 256 == 0 and uv.hrtime() > deadline then break end
+  end
+  return i <= n and i or nil
+end
+
+-- After a large model has been shown, finish the garbage collector's cycle
+-- in slices of a couple of milliseconds while the editor is idle; otherwise
+-- the next allocation-heavy step (reading the buffer after the next edit)
+-- would pay for the whole cycle at once. The big allocations of a refresh
+-- run under worker.without_gc, so the collector owes little and each step
+-- here stays small.
+local gc_running = false
+local function collect_in_slices()
+  if gc_running then return end
+  gc_running = true
+  local function step()
+    local stop = uv.hrtime() + 2e6
+    repeat
+      if collectgarbage("step", 1) then
+        gc_running = false
+        return
+      end
+    until uv.hrtime() > stop
+    vim.schedule(step)
+  end
+  vim.schedule(step)
+end
+
+---Write a rendered result into the view buffer. `sliced`: the highlights
+---are added a few milliseconds at a time (the lines, items and folds at once).
+local function draw(s, res, sliced)
   local buf = s.buf
+  s.draw_gen = (s.draw_gen or 0) + 1
+  api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
+  api.nvim_buf_clear_namespace(buf, M.ns_current, 0, -1)
   vim.bo[buf].modifiable = true
   api.nvim_buf_set_lines(buf, 0, -1, false, res.lines)
   vim.bo[buf].modifiable = false
   vim.bo[buf].modified = false
-  api.nvim_buf_clear_namespace(buf, M.ns, 0, -1)
-  api.nvim_buf_clear_namespace(buf, M.ns_current, 0, -1)
-  for _, h in ipairs(res.highlights) do
-    pcall(api.nvim_buf_add_highlight, buf, M.ns, h.group, h.line, h.col_start or 0, h.col_end or -1)
+  if not sliced then
+    add_highlights(buf, res, 1)
+  else
+    local gen = s.draw_gen
+    local function step(i)
+      if s.closed or s.draw_gen ~= gen or not api.nvim_buf_is_valid(buf) then return end
+      local next_i = worker.without_gc(add_highlights, buf, res, i, uv.hrtime() + worker.slice_ms * 1e6)
+      if next_i then vim.schedule(function() step(next_i) end) else collect_in_slices() end
+    end
+    vim.schedule(function() step(1) end)
   end
   s.items, s.line_of = res.items, {}
   for lnum, item in pairs(res.items) do
@@ -199,12 +330,10 @@ local function set_name(s)
   if vim.bo[s.buf].filetype ~= ft then vim.bo[s.buf].filetype = ft end
 end
 
----Redraw a session's view, keeping the cursor on the same item.
-local function redraw(s)
-  local res, err = render(s)
-  if not res then notify(err); return false end
+---Draw a rendered result, keeping the cursor on the same item.
+local function show(s, res, sliced)
   local key = item_key(item_at_cursor(s))
-  draw(s, res)
+  draw(s, res, sliced)
   if key and s.win and api.nvim_win_is_valid(s.win) then
     for lnum, item in pairs(s.items) do
       if item_key(item) == key then
@@ -213,15 +342,14 @@ local function redraw(s)
       end
     end
   end
-  return true
 end
 
-local function refresh_session(s)
-  if not api.nvim_buf_is_valid(s.doc) then return end
-  local model, starts = parse(s.doc)
-  if not model then notify(starts); return end
-  s.model, s.starts = model, starts
-  redraw(s)
+---Redraw a session's view, keeping the cursor on the same item.
+local function redraw(s)
+  local res, err = render(s)
+  if not res then notify(err); return false end
+  show(s, res)
+  return true
 end
 
 -- Layout ------------------------------------------------------------------
@@ -281,15 +409,17 @@ local function close_session(s)
       api.nvim_win_set_buf(s.win, buf)
     end
   end
-  if api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
+  if s.buf and api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
 end
+
+local refresh_session -- below: it needs the window code that follows
 
 local function schedule_refresh(s)
   if s.closed or not cfg().live then return end
   s.timer = s.timer or uv.new_timer()
   s.timer:stop()
   s.timer:start(cfg().debounce_ms, 0, vim.schedule_wrap(function()
-    if not s.closed then refresh_session(s) end
+    if not s.closed then refresh_session(s, "edit") end
   end))
 end
 
@@ -335,6 +465,161 @@ local function attach(s)
       if not s.closed then schedule_refresh(s) end
     end,
   })
+end
+
+---Create the window of a new session and draw `res` in it. Everything that
+---can fail for a reason of the document is done before; on an error here,
+---nothing is left behind.
+local function build(s, res, sliced)
+  local origin = api.nvim_get_current_win()
+  local ok, oerr = pcall(function()
+    s.buf = api.nvim_create_buf(false, true)
+    vim.bo[s.buf].bufhidden = "wipe"
+    vim.bo[s.buf].swapfile = false
+    set_name(s)
+    s.win = open_window(s.buf)
+    set_window_options(s.win)
+    draw(s, res, sliced)
+    M._set_keymaps(s)
+    attach(s)
+  end)
+  if not ok then
+    cleanup(s)
+    if s.win and api.nvim_win_is_valid(s.win) then pcall(api.nvim_win_close, s.win, true) end
+    if s.buf and api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
+    if api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
+    notify("chronicle: could not open the view: " .. tostring(oerr))
+    return false
+  end
+  sessions[s.doc], by_view[s.buf] = s, s
+  if not cfg().layout.focus and api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
+  return true
+end
+
+---Show a model that was just parsed: render it (unless the worker did) and
+---draw it, in the session's window or, for a view still opening, a new one.
+local function present(s, model, starts, res, sliced)
+  s.model, s.starts = model, starts
+  if not res then
+    local err
+    res, err = render(s)
+    if not res then
+      notify(err)
+      if not s.buf then cleanup(s) end
+      return false
+    end
+  end
+  if not s.buf then return build(s, res, sliced) end
+  if not api.nvim_buf_is_valid(s.buf) then return false end
+  show(s, res, sliced)
+  return true
+end
+
+--- Counters for tests and :checkhealth: background parses started, results
+--- dropped because a newer parse was asked for, results shown.
+M.stats = { started = 0, dropped = 0, shown = 0 }
+
+local start_async
+
+---The result of a background parse, on the main thread.
+local function on_result(s, job, status, payload)
+  s.inflight = nil
+  if s.closed then return end
+  if job.seq ~= s.seq then -- a newer parse was asked for: drop this one
+    M.stats.dropped = M.stats.dropped + 1
+    if s.rerun then
+      s.rerun = false
+      refresh_session(s, "edit")
+    end
+    return
+  end
+  s.rerun = false
+  if status == "load" then
+    disable_async(payload)
+    return refresh_session(s, job.reason)
+  end
+  if status ~= "ok" then
+    notify(payload)
+    if not s.buf then cleanup(s) end
+    return
+  end
+  local function alive()
+    return not s.closed and s.seq == job.seq and api.nvim_buf_is_valid(s.doc)
+  end
+  worker.decode_sliced(payload, alive, function(model, view)
+    worker.without_gc(function()
+      local c = cfg()
+      model = chronicle._post_process(model, c, true) -- aliases were applied in the worker
+      local res
+      if view and job.view == s.view and not has_user_hooks()
+        and (job.filter and job.filter.participant) == (s.filter and s.filter.participant) then
+        local items, events, participants = {}, model.events, model.participants
+        for i, lnum in ipairs(view.item_lines) do
+          local r = view.item_refs[i]
+          items[lnum] = r > 0 and events[r] or participants[-r]
+        end
+        res = { lines = view.lines, folds = view.folds, items = items,
+          hl_line = view.hl_line, hl_s = view.hl_s, hl_e = view.hl_e, hl_g = view.hl_g }
+      end
+      local opening = not s.buf
+      if present(s, model, job.starts, res, true) then
+        M.stats.shown = M.stats.shown + 1
+        -- edits made while a view was opening were not watched yet
+        if opening and api.nvim_buf_get_changedtick(s.doc) ~= job.tick then schedule_refresh(s) end
+      end
+    end)
+  end, function(msg)
+    notify(msg)
+    if not s.buf then cleanup(s) end
+  end)
+end
+
+---Parse a session's document in the background; false when that could not
+---start (the caller parses on the main thread). At most one parse per
+---session is in flight: a newer request waits for it, drops its result and
+---starts again.
+start_async = function(s, so, reason)
+  if s.inflight then
+    s.rerun = true
+    return true
+  end
+  local text, lines, popts = worker.without_gc(doc_input, s.doc)
+  local c = cfg()
+  local job = {
+    seq = s.seq, reason = reason, tick = api.nvim_buf_get_changedtick(s.doc),
+    starts = worker.without_gc(model_util.line_starts, lines), view = worker_view(s.view),
+    filter = s.filter and { participant = s.filter.participant } or nil,
+  }
+  local aliases = type(c.aliases) == "table" and next(c.aliases) ~= nil and c.aliases or nil
+  local started, err = worker.start(so, {
+    text = text, native = chronicle._native_options(popts, c), aliases = aliases,
+    view = job.view, filter = job.filter,
+    width = s.win and api.nvim_win_is_valid(s.win) and api.nvim_win_get_width(s.win) or vim.o.columns,
+    on_done = function(status, payload) on_result(s, job, status, payload) end,
+  })
+  if not started then
+    disable_async(err or "the worker could not start")
+    return false
+  end
+  s.inflight = job.seq
+  M.stats.started = M.stats.started + 1
+  return true
+end
+
+---Parse a session's document again and show it. `reason`: "edit" (live
+---refresh), "command" or "open".
+refresh_session = function(s, reason)
+  if s.closed or not api.nvim_buf_is_valid(s.doc) then return end
+  s.seq = (s.seq or 0) + 1 -- any parse still running is now stale
+  local so = async_module()
+  if so and wants_async(s.doc, reason) and start_async(s, so, reason) then return end
+  local model, starts = parse(s.doc)
+  if not model then
+    notify(starts)
+    if not s.buf then cleanup(s) end
+    return
+  end
+  present(s, model, starts)
 end
 
 local function session_for(buf)
@@ -430,7 +715,7 @@ function actions.clear_filter(s)
   redraw(s)
 end
 
-function actions.refresh(s) refresh_session(s) end
+function actions.refresh(s) refresh_session(s, "command") end
 function actions.close(s) close_session(s) end
 
 function actions.help()
@@ -481,36 +766,15 @@ function M.open(view)
   if s then close_session(s) end
 
   local doc = api.nvim_get_current_buf()
-  local origin = api.nvim_get_current_win()
-  local model, starts = parse(doc)
-  if not model then notify(starts); return end
-  s = { doc = doc, view = view, model = model, starts = starts, origin_win = origin }
-  local res, err = render(s)
-  if not res then notify(err); return end
-
-  -- Everything that can fail for a reason of the document is done: build the
-  -- window. On an error here, nothing is left behind.
-  local ok, oerr = pcall(function()
-    s.buf = api.nvim_create_buf(false, true)
-    vim.bo[s.buf].bufhidden = "wipe"
-    vim.bo[s.buf].swapfile = false
-    set_name(s)
-    s.win = open_window(s.buf)
-    set_window_options(s.win)
-    draw(s, res)
-    M._set_keymaps(s)
-    attach(s)
-  end)
-  if not ok then
-    cleanup(s)
-    if s.win and api.nvim_win_is_valid(s.win) then pcall(api.nvim_win_close, s.win, true) end
-    if s.buf and api.nvim_buf_is_valid(s.buf) then pcall(api.nvim_buf_delete, s.buf, { force = true }) end
-    if api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
-    notify("chronicle: could not open the view: " .. tostring(oerr))
-    return
+  s = { doc = doc, view = view, origin_win = api.nvim_get_current_win(), seq = 0 }
+  -- registered at once, so that commands find a view that is still opening
+  sessions[doc] = s
+  refresh_session(s, "open")
+  if s.closed then return nil end
+  if not s.buf then
+    local kb = math.floor(api.nvim_buf_get_offset(doc, api.nvim_buf_line_count(doc)) / 1024)
+    api.nvim_echo({ { ("chronicle: parsing %d KB in the background…"):format(kb), "ChronicleMuted" } }, false, {})
   end
-  sessions[doc], by_view[s.buf] = s, s
-  if not cfg().layout.focus and api.nvim_win_is_valid(origin) then api.nvim_set_current_win(origin) end
   return s
 end
 
@@ -523,13 +787,14 @@ end
 ---Parse the current document again and redraw its view.
 function M.refresh()
   local s = current_session()
-  if s then refresh_session(s) else notify("chronicle: no view is open for this buffer", "info") end
+  if s then refresh_session(s, "command") else notify("chronicle: no view is open for this buffer", "info") end
 end
 
 ---Toggle the timeline of the current buffer.
 function M.toggle()
   local s = current_session()
-  if s and s.win and api.nvim_win_is_valid(s.win) then close_session(s) else M.open("timeline") end
+  -- a view still opening (background parse) is cancelled too
+  if s and (not s.buf or (s.win and api.nvim_win_is_valid(s.win))) then close_session(s) else M.open("timeline") end
 end
 
 ---The session of a buffer (document or view), for tests and integrations.
@@ -540,7 +805,7 @@ local function set_doc_var(name, value)
   local s = current_session()
   local doc = s and s.doc or api.nvim_get_current_buf()
   if value == nil then pcall(api.nvim_buf_del_var, doc, name) else api.nvim_buf_set_var(doc, name, value) end
-  if s then refresh_session(s) end
+  if s then refresh_session(s, "command") end
 end
 
 local subcommands = { "timeline", "people", "view", "refresh", "close", "date", "lang" }
