@@ -67,7 +67,9 @@ function Builder:add(chunks, item)
   local parts, col = {}, 0
   local lnum = #self.lines + 1
   for i, c in ipairs(M.chunks(chunks)) do
-    local text = c[1]:gsub("[\r\n]", " ")
+    local text = c[1]
+    -- most chunks have no line break: skip the gsub allocation for them
+    if text:find("\n", 1, true) or text:find("\r", 1, true) then text = text:gsub("[\r\n]", " ") end
     parts[i] = text
     if c[2] and #text > 0 then
       self.highlights[#self.highlights + 1] =
