@@ -36,6 +36,16 @@ function M.check()
   end
   if mod then h.ok("libxml2 " .. tostring(mod.libxml2_version)) end
 
+  local worker = require("chronicle.host.worker")
+  local off = require("chronicle.host.nvim").async_disabled()
+  if off then
+    h.warn("background parsing is off: " .. off, { "Edits are parsed on the main thread and may block typing" })
+  elseif not worker.codec or not (vim.loop and vim.loop.new_work) then
+    h.warn("background parsing unavailable (needs vim.loop.new_work and string.buffer or vim.json)")
+  else
+    h.ok("background parsing in a libuv worker (transport: " .. worker.codec .. ")")
+  end
+
   local problems = require("chronicle.config").problems()
   if #problems == 0 then
     h.ok("configuration: no problems")
