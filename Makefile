@@ -70,7 +70,7 @@ deps:
 	fi
 
 # ------------------------------------------------------------------ build
-$(BUILD)/lexgen: native/tools/lexgen.c native/src/utf8.c native/src/utf8.h
+$(BUILD)/lexgen: native/tools/lexgen.c native/src/utf8.c native/src/utf8.h native/src/geo_hash.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ native/tools/lexgen.c native/src/utf8.c
 
@@ -110,9 +110,9 @@ $(LUADIR)/native_54.so: $(REL)/native_54.so
 $(LUADIR)/native_51.so: $(REL)/native_51.so
 	cp $< $@
 
-$(BUILD)/fuzz/%: native/fuzz/%.c $(call LIB_OBJ,$(BUILD)/fuzzobj)
+$(BUILD)/fuzz/%: native/fuzz/%.c native/fuzz/fuzz_entry.h $(call LIB_OBJ,$(BUILD)/fuzzobj)
 	@mkdir -p $(@D)
-	$(CLANG) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^ $(XML_LIBS) -lm
+	$(CLANG) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(call LIB_OBJ,$(BUILD)/fuzzobj) $(XML_LIBS) -lm
 $(eval $(call VARIANT,$(BUILD)/fuzzobj,$(CLANG),-O1 -g -fsanitize=fuzzer-no-link,address,undefined))
 
 # ------------------------------------------------------------------- run
