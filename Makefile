@@ -97,7 +97,7 @@ $(1)/native_54.so: $(1)/binding54.o $(1)/libchronicle.a
 	$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
 $(1)/native_51.so: $(1)/binding51.o $(1)/libchronicle.a
 	$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
-$(1)/tests/%: tests/c/%.c tests/c/check.h $(1)/libchronicle.a
+$(1)/tests/%: tests/c/%.c tests/c/check.h tests/c/stage.h $(1)/libchronicle.a
 	@mkdir -p $$(@D)
 	$(2) $(BASE_CFLAGS) $(filter-out -shared-libasan,$(3)) -Itests/c -o $$@ $$< $(1)/libchronicle.a $$(XML_LIBS) -lm
 endef

@@ -1,7 +1,6 @@
 /* test_damage.c - damaged input never crashes or hangs the reading of a
    document: it gives a best-effort text and says what went wrong. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 #include <time.h>
 
@@ -16,23 +15,10 @@ static double last_seconds;
 
 static chr_document *ingest_n(const char *bytes, size_t n, chr_format f)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d)
-        exit(2);
-    d->opt.format = f;
-    d->in = (const unsigned char *)bytes;
-    d->in_len = (uint32_t)n;
-    d->doc_day = CHR_NO_DAY;
+    stage_input in = {bytes, n, f, CHR_LANG_AUTO, NULL, NULL};
     double t0 = now();
-    int rc = chr_decode(d);
-    if (rc == 0)
-        rc = chr_ingest(d);
+    chr_document *d = stage_ingest(&in);
     last_seconds = now() - t0;
-    d->in = NULL;
-    if (rc != 0) {
-        printf("Bail out! ingestion failed (status %d)\n", (int)d->status);
-        exit(2);
-    }
     return d;
 }
 

@@ -1,27 +1,12 @@
 /* test_decode.c - bytes in any of the supported encodings become the same
    UTF-8 text, and every analysed byte still points at its original bytes. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 /* Runs decoding and ingestion the way chr_parse does, as plain text. */
 static chr_document *ingest(const char *bytes, size_t n)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d)
-        exit(2);
-    d->opt.format = CHR_FORMAT_TEXT;
-    d->in = (const unsigned char *)bytes;
-    d->in_len = (uint32_t)n;
-    d->doc_day = CHR_NO_DAY;
-    int rc = chr_decode(d);
-    if (rc == 0)
-        rc = chr_ingest(d);
-    d->in = NULL;
-    if (rc != 0) {
-        printf("Bail out! ingestion failed (status %d)\n", (int)d->status);
-        exit(2);
-    }
-    return d;
+    stage_input in = {bytes, n, CHR_FORMAT_TEXT, CHR_LANG_AUTO, NULL, NULL};
+    return stage_ingest(&in);
 }
 
 /* [start, end) in the input of `needle`'s first occurrence in the text. */

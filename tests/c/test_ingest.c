@@ -1,34 +1,12 @@
 /* test_ingest.c - format and language detection, plain text and Markdown:
    what the stages after ingestion read, and where it came from. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 static chr_document *ingest_opt(const char *bytes, chr_format f, chr_language l,
                                 const char *path, const char *date)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d)
-        exit(2);
-    d->opt.format = f;
-    d->opt.language = l;
-    d->opt.path = path;
-    d->in = (const unsigned char *)bytes;
-    d->in_len = (uint32_t)strlen(bytes);
-    d->doc_day = CHR_NO_DAY;
-    if (date) {
-        /* as chr_parse does for the date option */
-        d->info.date = date;
-        d->info.date_source = "option";
-    }
-    int rc = chr_decode(d);
-    if (rc == 0)
-        rc = chr_ingest(d);
-    d->in = NULL;
-    if (rc != 0) {
-        printf("Bail out! ingestion failed (status %d)\n", (int)d->status);
-        exit(2);
-    }
-    return d;
+    stage_input in = {bytes, strlen(bytes), f, l, path, date};
+    return stage_ingest(&in);
 }
 
 static chr_document *ingest(const char *bytes, chr_format f)

@@ -1,30 +1,11 @@
 /* test_markup.c - HTML and XML: the visible text of the story, its title and
    date, and offsets that land on the source bytes that show each word. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 static chr_document *ingest_n(const char *bytes, size_t n, chr_format f, const char *date)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d)
-        exit(2);
-    d->opt.format = f;
-    d->in = (const unsigned char *)bytes;
-    d->in_len = (uint32_t)n;
-    d->doc_day = CHR_NO_DAY;
-    if (date) {
-        d->info.date = date;
-        d->info.date_source = "option";
-    }
-    int rc = chr_decode(d);
-    if (rc == 0)
-        rc = chr_ingest(d);
-    d->in = NULL;
-    if (rc != 0) {
-        printf("Bail out! ingestion failed (status %d)\n", (int)d->status);
-        exit(2);
-    }
-    return d;
+    stage_input in = {bytes, n, f, CHR_LANG_AUTO, NULL, date};
+    return stage_ingest(&in);
 }
 
 static chr_document *ingest(const char *bytes, chr_format f)
