@@ -19,6 +19,7 @@
    Organisations and places merge by kind and canonical name.  Every map is
    a hash, so the stage is linear in the number of mentions. */
 #include "internal.h"
+#include "morph.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,7 @@ typedef struct cluster {
     int32_t *roles;         /* indexes into doc->roles (malloc) */
     uint32_t n_roles, cap_roles;
     int hs;                 /* holds a head-of-state title */
+    uint32_t last_sent;     /* sentence of its latest mention so far */
     int32_t part;           /* participant index */
     chr_mention *ms;        /* its participant's mentions (arena) */
 } cluster;
@@ -137,7 +139,39 @@ static char *folded(chr_document *d, const char *s)
     size_t n = strlen(s);
     char *p = chr_strndup(d, s, n);
     if (p)
-        chr_utf8_fold(p, n, p);
+        chr_morph_fold(p, n, p);
+    return p;
+}
+
+/* a + sep + b in the arena (sprintf is slow on this path) */
+static char *join(chr_document *d, const char *a, const char *sep, const char *b)
+{
+    size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+    char *p = chr_alloc(d, la + ls + lb + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, a, la);
+    memcpy(p + la, sep, ls);
+    memcpy(p + la + ls, b, lb + 1);
+    return p;
+}
+
+/* "p" + n in the arena */
+static char *part_id(chr_document *d, uint32_t n)
+{
+    char num[16];
+    size_t k = 0;
+    do {
+        num[k++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n && k < sizeof num);
+    char *p = chr_alloc(d, k + 2);
+    if (!p)
+        return NULL;
+    p[0] = 'p';
+    for (size_t i = 0; i < k; i++)
+        p[1 + i] = num[k - 1 - i];
+    p[k + 1] = '\0';
     return p;
 }
 
@@ -157,7 +191,7 @@ static char *keyed(chr_document *d, uint32_t prefix, const char *s)
     for (size_t i = 0; i < k; i++)
         p[i] = num[k - 1 - i];
     p[k] = ':';
-    chr_utf8_fold(s, n, p + k + 1);
+    chr_morph_fold(s, n, p + k + 1);
     p[k + 1 + n] = '\0';
     return p;
 }
@@ -419,12 +453,40 @@ static void rank_persons(link_ctx *c)
     }
 }
 
-/* Roles with an affiliation that no named person holds (see the top of
-   the file for who takes them). */
-static int link_orphans(link_ctx *c)
+/* Per title, the one named person who holds it (-2 when several do). */
+static int title_holders(link_ctx *c, smap *out)
+{
+    for (uint32_t ci = 0; ci < c->n_cl; ci++) {
+        const cluster *k = &c->cl[ci];
+        if (k->kind != CHR_KIND_PERSON || !k->n_names)
+            continue;
+        for (uint32_t i = 0; i < k->n_roles && i < 8; i++) {
+            const char *t = c->doc->roles[k->roles[i]].title;
+            int32_t h = smap_get(out, t);
+            if (h != (int32_t)ci && smap_put(c->doc, out, t, h == -1 ? (int32_t)ci : -2) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Does cluster k hold title r->title with the same affiliation, or one
+   that r's begins (МИД -> МИД России: a heading shortens the role)? */
+static int extends_role(const link_ctx *c, const cluster *k, const chr_role_mention *r)
+{
+    size_t n = strlen(r->of);
+    for (uint32_t i = 0; i < k->n_roles && i < 8; i++) {
+        const chr_role_mention *o = &c->doc->roles[k->roles[i]];
+        if (o->of && strcmp(o->title, r->title) == 0 && strncmp(o->of, r->of, n) == 0 &&
+            (o->of[n] == ' ' || o->of[n] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
+static int link_orphans_with(link_ctx *c, const smap *holders)
 {
     chr_document *d = c->doc;
-    rank_persons(c);
     for (uint32_t mi = 0; mi < d->n_ments; mi++) {
         chr_ent_mention *m = &d->ments[mi];
         if (m->kind != CHR_KIND_PERSON || m->type != CHR_MENTION_NOMINAL || m->role < 0)
@@ -437,6 +499,14 @@ static int link_orphans(link_ctx *c)
             return -1;
         if (smap_get(&c->by_role, key) >= 0)
             continue;
+        int32_t h = smap_get(holders, r->title);
+        if (h >= 0 && extends_role(c, &c->cl[h], r)) {
+            /* the mention joins the holder; the shortened role is no
+               second role of theirs */
+            if (smap_put(d, &c->by_role, key, h) < 0)
+                return -1;
+            continue;
+        }
         const char *flags = chr_lex_get(CHR_LEX_TITLES, r->title, strlen(r->title));
         int official = flags && strstr(flags, "hs");
         int32_t best = -1;
@@ -469,6 +539,21 @@ static int link_orphans(link_ctx *c)
             return -1;
     }
     return 0;
+}
+
+/* Roles with an affiliation that no named person holds (see the top of
+   the file for who takes them). */
+static int link_orphans(link_ctx *c)
+{
+    rank_persons(c);
+    smap holders = {0};
+    if (title_holders(c, &holders) < 0) {
+        smap_free(&holders);
+        return -1;
+    }
+    int rc = link_orphans_with(c, &holders);
+    smap_free(&holders);
+    return rc;
 }
 
 /* For a title mentioned before any holder: its most named holder. */
@@ -508,6 +593,33 @@ static int note_seen(link_ctx *c, int32_t ci)
     return 0;
 }
 
+/* A bare role word in passing ("министр ответил") refers back only this
+   many sentences; further on it is somebody the text has not named. */
+#define ROLE_WINDOW 3
+
+static int too_far(const link_ctx *c, int32_t ci, const chr_ent_mention *m)
+{
+    return ci >= 0 && m->sentence > c->cl[ci].last_sent + ROLE_WINDOW;
+}
+
+/* Does a capitalised word that no organisation or place takes follow the
+   role (министр Фахд Рашиди)?  Then the role is that person's, even when
+   the name was not recognised, and never somebody named before. */
+static int name_follows(const link_ctx *c, uint32_t mi)
+{
+    const chr_document *d = c->doc;
+    const chr_ent_mention *m = &d->ments[mi];
+    uint32_t t = m->tok_end;
+    if (t >= d->n_toks || d->toks[t].sentence != m->sentence || d->toks[t].kind != CHR_TOK_WORD ||
+        !(d->toks[t].flags & CHR_TF_UPPER) ||
+        (d->toks[t].lex & (CHR_W_STOP | CHR_W_NOT_NAME | CHR_W_MONTH | CHR_W_PRONOUN | CHR_W_TITLE)))
+        return 0;
+    for (uint32_t k = mi + 1; k < d->n_ments && d->ments[k].tok_first <= t; k++)
+        if (d->ments[k].tok_first <= t && d->ments[k].tok_end > t && d->ments[k].kind != CHR_KIND_PERSON)
+            return 0;
+    return 1;
+}
+
 static int link_nominal(link_ctx *c, int32_t mi)
 {
     chr_document *d = c->doc;
@@ -517,22 +629,27 @@ static int link_nominal(link_ctx *c, int32_t mi)
     if (!key)
         return -1;
     int32_t ci = smap_get(&c->by_role, key);
-    if (ci < 0 && r && !r->of) {
+    int office = r && !r->of && specific(c, m, key);
+    if (ci < 0 && r && !r->of && !name_follows(c, (uint32_t)mi)) {
         const char *flags = chr_lex_get(CHR_LEX_TITLES, key, strlen(key));
-        if (flags && strstr(flags, "hs") && strcmp(key, r->title) != 0)
+        int hs = flags && strstr(flags, "hs") && strcmp(key, r->title) != 0;
+        if (hs) {
             ci = c->hs_recent;                  /* глава государства */
-        else if (strcmp(key, r->title) == 0)
+        } else if (strcmp(key, r->title) == 0) {
             ci = smap_get(&c->by_title_recent, r->title);    /* Президент */
-        if (ci < 0 && flags && strstr(flags, "hs") && strcmp(key, r->title) != 0)
+            if (!office && too_far(c, ci, m))
+                ci = -1;
+        }
+        if (ci < 0 && hs)
             ci = c->hs_best;
-        else if (ci < 0 && strcmp(key, r->title) == 0)
+        else if (ci < 0 && office && strcmp(key, r->title) == 0)
             ci = smap_get(&c->by_title_best, r->title);
     }
-    if (ci < 0 && r && !r->of && !specific(c, m, key))
+    if (ci < 0 && r && !r->of && !office)
         return 0;                       /* "министр" in passing: nobody in particular */
     /* член Конгресса США ... члена Конгресса: one office, one person */
     if (r && r->of) {
-        key = chr_sprintf(d, "%s|%s", r->title, r->of);
+        key = join(d, r->title, "|", r->of);
         if (!key)
             return -1;
     }
@@ -583,7 +700,7 @@ static const char *display_name(chr_document *d, const cluster *k)
     if (k->kind != CHR_KIND_PERSON)
         return k->name;
     if (k->given && k->family)
-        return chr_sprintf(d, "%s %s", k->given, k->family);
+        return join(d, k->given, " ", k->family);
     return k->family ? k->family : k->given;
 }
 
@@ -612,7 +729,7 @@ static int build_participants(link_ctx *c)
         if (k->part < 0)
             continue;
         chr_participant *p = &parts[k->part];
-        p->id = chr_sprintf(d, "p%d", k->part + 1);
+        p->id = part_id(d, (uint32_t)k->part + 1);
         p->kind = k->kind;
         p->name = display_name(d, k);
         if (!p->id || (!p->name && (k->given || k->family || k->name)))
@@ -696,9 +813,11 @@ int chr_link(chr_document *doc)
             if (link_nominal(&c, (int32_t)i) < 0)
                 goto out;
         }
-        if (c.ment_cl[i] >= 0 && c.cl[c.ment_cl[i]].kind == CHR_KIND_PERSON &&
-            note_seen(&c, c.ment_cl[i]) < 0)
-            goto out;
+        if (c.ment_cl[i] >= 0 && c.cl[c.ment_cl[i]].kind == CHR_KIND_PERSON) {
+            c.cl[c.ment_cl[i]].last_sent = m->sentence;
+            if (note_seen(&c, c.ment_cl[i]) < 0)
+                goto out;
+        }
     }
     rc = build_participants(&c);
 out:

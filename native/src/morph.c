@@ -138,6 +138,50 @@ static const rule title_rules[] = {
 
 #define NRULES(t) (sizeof t / sizeof t[0])
 
+void chr_morph_fold(const char *s, size_t n, char *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char *o = (unsigned char *)out;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            o[i] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        unsigned e = i + 1 < n ? u[i + 1] : 0;
+        if (c == 0xD0 && e >= 0x80 && e <= 0xBF) {
+            if (e >= 0xB0) {                    /* а-п */
+                o[i] = 0xD0;
+                o[i + 1] = (unsigned char)e;
+            } else if (e >= 0xA0) {             /* Р-Я -> р-я */
+                o[i] = 0xD1;
+                o[i + 1] = (unsigned char)(e - 0x20);
+            } else if (e >= 0x90) {             /* А-П -> а-п */
+                o[i] = 0xD0;
+                o[i + 1] = (unsigned char)(e + 0x20);
+            } else if (e == 0x81) {             /* Ё -> е */
+                o[i] = 0xD0;
+                o[i + 1] = 0xB5;
+            } else {                            /* Ѐ..Џ -> ѐ..џ */
+                o[i] = 0xD1;
+                o[i + 1] = (unsigned char)(e + 0x10);
+            }
+            i += 2;
+            continue;
+        }
+        if (c == 0xD1 && e >= 0x80 && e <= 0x9F) {
+            o[i] = e == 0x91 ? 0xD0 : 0xD1;     /* ё -> е */
+            o[i + 1] = e == 0x91 ? 0xB5 : (unsigned char)e;
+            i += 2;
+            continue;
+        }
+        chr_utf8_fold(s + i, n - i, out + i);   /* anything else the general way */
+        return;
+    }
+}
+
 /* Does the word end in the rule's ending?  The last byte first: it tells
    most endings apart without a call. */
 static int rule_ends(const char *f, size_t n, const rule *ru)
@@ -280,8 +324,8 @@ static void spell_as_listed(char *nom, const char *payload)
     if (n != k || n >= CHR_MORPH_WORD)
         return;
     char a[CHR_MORPH_WORD], b[CHR_MORPH_WORD];
-    chr_utf8_fold(nom, n, a);
-    chr_utf8_fold(sp, n, b);
+    chr_morph_fold(nom, n, a);
+    chr_morph_fold(sp, n, b);
     if (memcmp(a, b, n) == 0 && !all_upper(nom, n))
         memcpy(nom, sp, n);
 }
@@ -349,7 +393,7 @@ int chr_morph_given(const char *w, size_t n, chr_name_form *out, int max)
     char f[CHR_MORPH_WORD];
     if (n == 0 || n >= sizeof f || max <= 0)
         return 0;
-    chr_utf8_fold(w, n, f);
+    chr_morph_fold(w, n, f);
     int caps = all_upper(w, n);
     int cnt = given_part(w, f, n, 0, n, caps, out, 0, max);
     const char *hy = memchr(f, '-', n);
@@ -384,7 +428,7 @@ int chr_morph_patronymic(const char *w, size_t n, chr_name_form *out, int max)
     char f[CHR_MORPH_WORD];
     if (n == 0 || n >= sizeof f || max <= 0)
         return 0;
-    chr_utf8_fold(w, n, f);
+    chr_morph_fold(w, n, f);
     int ending = 0;
     for (size_t r = 0; r < NRULES(patr_rules) && !ending; r++)
         ending = rule_ends(f, n, &patr_rules[r]);
@@ -427,7 +471,8 @@ static int adj_stem(const char *f, size_t n);
 /* т д с з before ц spell a foreign -тц/-дц (Хоровитц), not a fleeting е */
 static int foreign_before_ts(uint32_t cp)
 {
-    return cp == 0x442 || cp == 0x434 || cp == 0x441 || cp == 0x437;
+    /* and ь: Шольц, Гольц keep their stem (Шольцу is no Шольец) */
+    return cp == 0x442 || cp == 0x434 || cp == 0x441 || cp == 0x437 || cp == 0x44C;
 }
 
 static int apply_rules(const rule *rules, size_t nr, const char *w, const char *f, size_t n,
@@ -458,9 +503,25 @@ static int apply_rules(const rule *rules, size_t nr, const char *w, const char *
     return cnt;
 }
 
+/* Does f (n bytes) end in the k bytes of s?  Short endings: no call. */
+static inline int tail_is(const char *f, size_t n, const char *s, size_t k)
+{
+    if (k > n)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (f[n - k + i] != s[i])
+            return 0;
+    return 1;
+}
+
+/* the stem ends in ов, ев, ин or ын (four bytes compared at once) */
 static int poss_stem(const char *f, size_t n)
 {
-    return ends(f, n, "ов") || ends(f, n, "ев") || ends(f, n, "ин") || ends(f, n, "ын");
+    if (n < 4)
+        return 0;
+    const unsigned char *u = (const unsigned char *)f + n - 4;
+    uint32_t w = (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
+    return w == 0xD0BED0B2u || w == 0xD0B5D0B2u || w == 0xD0B8D0BDu || w == 0xD18BD0BDu;
 }
 
 static int adj_stem(const char *f, size_t n)
@@ -504,7 +565,7 @@ int chr_morph_surname(const char *w, size_t n, chr_name_form *out, int max)
     char f[CHR_MORPH_WORD];
     if (n == 0 || n >= sizeof f || max <= 0)
         return 0;
-    chr_utf8_fold(w, n, f);
+    chr_morph_fold(w, n, f);
     int caps = all_upper(w, n);
     int cnt = 0;
     char nom[CHR_MORPH_WORD];
@@ -597,7 +658,7 @@ int chr_morph_surname(const char *w, size_t n, chr_name_form *out, int max)
     for (int k = 0; k < cnt; k++) {
         char fl[CHR_MORPH_WORD];
         size_t ln = strlen(out[k].nom);
-        chr_utf8_fold(out[k].nom, ln, fl);
+        chr_morph_fold(out[k].nom, ln, fl);
         if (out[k].prio && chr_lex_get(CHR_LEX_SURNAMES, fl, ln))
             out[k].prio = 0;
     }
@@ -608,6 +669,11 @@ int chr_morph_surname_shape(const char *f, size_t n)
 {
     if (chr_lex_get(CHR_LEX_SURNAMES, f, n))
         return 3;
+    return chr_morph_surname_ending(f, n);
+}
+
+int chr_morph_surname_ending(const char *f, size_t n)
+{
 #define E(x) {x, sizeof x - 1}
     static const struct { const char *s; size_t n; } strong[] = {
         E("ский"), E("цкий"), E("ская"), E("цкая"), E("ского"), E("цкого"), E("скому"),
@@ -620,16 +686,15 @@ int chr_morph_surname_shape(const char *f, size_t n)
         E(""), E("а"), E("у"), E("ым"), E("е"), E("ой")};
 #undef E
     size_t nstrong = sizeof strong / sizeof strong[0];
-    size_t chars = n_chars(f, n);
-    for (size_t i = 0; i < nstrong; i++) {
+    for (size_t i = 0; n >= 2 && i < nstrong; i++) {
         size_t k = strong[i].n;
-        if (k < n && f[n - 1] == strong[i].s[k - 1] && memcmp(f + n - k, strong[i].s, k) == 0 &&
-            chars > k / 2 + 2)
+        if (k < n && f[n - 1] == strong[i].s[k - 1] && f[n - 2] == strong[i].s[k - 2] &&
+            tail_is(f, n, strong[i].s, k) && n_chars(f, n) > k / 2 + 2)
             return i < nstrong - 2 ? 2 : 1;
     }
     for (size_t i = 0; i < sizeof poss_end / sizeof poss_end[0]; i++) {
         size_t k = poss_end[i].n;
-        if (k <= n && memcmp(f + n - k, poss_end[i].s, k) == 0 && poss_stem(f, n - k) &&
+        if (k <= n && tail_is(f, n, poss_end[i].s, k) && poss_stem(f, n - k) &&
             n_chars(f, n - k) >= 4)
             return 2;
     }
@@ -719,7 +784,7 @@ size_t chr_morph_noun_nom(const char *w, size_t n, char *out, size_t cap)
     char f[CHR_MORPH_WORD];
     if (n == 0 || n >= sizeof f || cap == 0)
         return 0;
-    chr_utf8_fold(w, n, f);
+    chr_morph_fold(w, n, f);
     size_t stem = n;
     const char *rep = "";
     if (all_upper(w, n)) {

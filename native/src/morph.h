@@ -32,6 +32,10 @@ typedef struct chr_name_form {
     uint8_t prio;               /* 0 = the likeliest reading */
 } chr_name_form;
 
+/* chr_utf8_fold with a fast path for ASCII and Cyrillic, which is all that
+   names and titles hold: the same output, byte for byte. */
+CHR_HIDDEN void chr_morph_fold(const char *s, size_t n, char *out);
+
 /* First names: forms whose nominative is in the given-names lexicon.
    Returns the number of forms written (0: not a first name). */
 CHR_HIDDEN int chr_morph_given(const char *w, size_t n, chr_name_form *out, int max);
@@ -46,6 +50,9 @@ CHR_HIDDEN int chr_morph_surname(const char *w, size_t n, chr_name_form *out, in
    0 not at all, 1 possible, 2 typical (-ов, -ин, -ский, -енко, -ян ... in
    any case), 3 a listed surname.  `folded` is the folded word. */
 CHR_HIDDEN int chr_morph_surname_shape(const char *folded, size_t n);
+
+/* chr_morph_surname_shape without the surnames lexicon: 1 or 2. */
+CHR_HIDDEN int chr_morph_surname_ending(const char *folded, size_t n);
 
 /* Picks the form among `f` that fits the wanted cases and genders best
    (any when 0); returns its index, or -1 when n == 0. */

@@ -16,6 +16,7 @@
    describes (names_roles.c); East Asian names, family first, are read in
    names_east.c. */
 #include "names.h"
+#include "geo_morph.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,14 +33,29 @@ static int genitive_like(const chr_document *d, uint32_t i)
     size_t n = tlen(d, i);
     if (n_letters(d, i) < 3)
         return 0;
-    static const char *const verbish[] = {"ла", "ли", "ло", "ся", "сь", "ть", "ти", "ет", "ит", "ют", "ят"};
-    for (size_t k = 0; k < sizeof verbish / sizeof verbish[0]; k++)
-        if (ends_with(f, n, verbish[k]))
+    /* no -ти: after a title it is a noun (нефти, власти, части), an
+       infinitive there is rare */
+    static const ending verbish[] = {END("ся"), END("сь"), END("ть"), END("ет"), END("ит"),
+                                     END("ют"), END("ят")};
+    if (ENDS_IN(f, n, verbish))
+        return 0;
+    /* a past tense has a vowel before -ла/-ли/-ло (сказали), or ш г к с з
+       (пришли, могли); a noun mostly not (торговли, земли) */
+    if (n >= 6 && (ends_with(f, n, "ла") || ends_with(f, n, "ли") || ends_with(f, n, "ло"))) {
+        static const char before[] = "аеиоуыэюяшгксз";
+        size_t adv;
+        uint32_t cp = chr_utf8_next((const unsigned char *)f + n - 6, 2, &adv);
+        char one[4];
+        size_t k = chr_utf8_put(cp, one);
+        one[k] = '\0';
+        if (strstr(before, one))
             return 0;
-    static const char *const gen[] = {"а", "я", "ы", "и", "ов", "ев", "ей", "ых", "их", "ого", "его", "ой"};
-    for (size_t k = 0; k < sizeof gen / sizeof gen[0]; k++)
-        if (ends_with(f, n, gen[k]))
-            return 1;
+    }
+    static const ending gen[] = {END("а"), END("я"), END("ы"), END("и"), END("ов"), END("ев"),
+                                 END("ей"), END("ых"), END("их"), END("ого"), END("его"),
+                                 END("ой")};
+    if (ENDS_IN(f, n, gen))
+        return 1;
     return 0;
 }
 
@@ -48,17 +64,18 @@ static int genitive_like(const chr_document *d, uint32_t i)
    names agree with nothing that follows them. */
 static int attributive(const chr_document *d, uint32_t i)
 {
-    static const char *const e[] = {"ой", "ая", "ую", "ого", "ому", "ым", "ий", "ый", "ое",
-                                    "ые", "ых", "их", "ей", "ее", "ие", "ими", "ыми"};
+    static const ending e[] = {END("ой"), END("ая"), END("ую"), END("ого"), END("ому"), END("ым"),
+                               END("ий"), END("ый"), END("ое"), END("ые"), END("ых"), END("их"),
+                               END("ей"), END("ее"), END("ие"), END("ими"), END("ыми")};
     if (i + 1 >= d->n_toks || !is_word(d, i + 1) || is_cap(d, i + 1) ||
         d->toks[i + 1].sentence != d->toks[i].sentence)
         return 0;
     const char *f = tfold(d, i), *g = tfold(d, i + 1);
     size_t n = tlen(d, i), m = tlen(d, i + 1);
-    if (n_letters(d, i) < 5 || n_letters(d, i + 1) < 4)
-        return 0;
+    if (f[n - 1] != g[m - 1] || n_letters(d, i) < 5 || n_letters(d, i + 1) < 4)
+        return 0;                       /* no shared ending: the common case */
     for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
-        if (ends_with(f, n, e[k]) && ends_with(g, m, e[k]))
+        if (ends_in(f, n, &e[k], 1) && ends_in(g, m, &e[k], 1))
             return 1;
     return 0;
 }
@@ -85,14 +102,14 @@ int chr_names_namelike(const names_ctx *c, uint32_t i)
 }
 
 /* A word whose reading as a surname is a listed surname (Обамы). */
-static int listed_surname(const chr_document *d, uint32_t i)
+static int listed_surname(const names_ctx *c, uint32_t i)
 {
     chr_name_form ff[CHR_MORPH_MAX];
-    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    int nf = chr_names_forms(c, i, 0, ff);
     for (int k = 0; k < nf; k++) {
         char fl[CHR_MORPH_WORD];
         size_t n = strlen(ff[k].nom);
-        chr_utf8_fold(ff[k].nom, n, fl);
+        chr_morph_fold(ff[k].nom, n, fl);
         if (chr_lex_get(CHR_LEX_SURNAMES, fl, n))
             return 1;
     }
@@ -248,7 +265,7 @@ static char *fold_dup(chr_document *d, const char *s)
     size_t n = strlen(s);
     char *p = chr_strndup(d, s, n);
     if (p)
-        chr_utf8_fold(p, n, p);
+        chr_morph_fold(p, n, p);
     return p;
 }
 
@@ -286,11 +303,14 @@ int32_t chr_names_add_person(names_ctx *c, uint32_t a, uint32_t b, const char *g
         if (!ff || fam_add(c, ff) < 0)
             return -1;
     }
-    if (given && family && strlen(given) > 3) {
-        char *gg = chr_sprintf(d, "=%s", given);
+    size_t gl = given ? strlen(given) : 0;
+    if (given && family && gl > 3) {
+        char *gg = chr_alloc(d, gl + 2);
         if (!gg)
             return -1;
-        chr_utf8_fold(gg, strlen(gg), gg);
+        gg[0] = '=';
+        chr_morph_fold(given, gl, gg + 1);
+        gg[gl + 1] = '\0';
         if (fam_add(c, gg) < 0)
             return -1;
     }
@@ -331,12 +351,64 @@ static int patronymic_of_name(const chr_document *d, uint32_t i)
 
 static int adjective_shaped(const char *f, size_t n)
 {
-    static const char *const e[] = {"ий", "ый", "ой", "ая", "ое", "ого", "ому", "ым", "им",
-                                    "ую", "ых", "их", "ыми", "ими", "ей", "ом"};
-    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
-        if (ends_with(f, n, e[k]))
-            return 1;
+    static const ending e[] = {END("ий"), END("ый"), END("ой"), END("ая"), END("ое"), END("ого"),
+                               END("ому"), END("ым"), END("им"), END("ую"), END("ых"), END("их"),
+                               END("ыми"), END("ими"), END("ей"), END("ом")};
+    if (ENDS_IN(f, n, e))
+        return 1;
     return 0;
+}
+
+/* Ends like an adjective in any case (Московский, Балтийских): never an
+   unknown first name or surname.  -ом/-ем/-им/-ой/-ей are left out, as
+   declined foreign names end so too (Мохсеном, Салим). */
+static int adjective_form(const char *f, size_t n)
+{
+    static const ending e[] = {END("ый"), END("ий"), END("ая"), END("яя"), END("ое"), END("ее"),
+                               END("ого"), END("его"), END("ому"), END("ему"), END("ую"), END("юю"),
+                               END("ых"), END("их"), END("ыми"), END("ими")};
+    if (ENDS_IN(f, n, e))
+        return 1;
+    return 0;
+}
+
+/* An organisation's head noun in any case, capitalised inside a title's
+   complement (Совета, Министерства, Комитета): the words after it are the
+   organisation's name, not a person's. */
+static int org_descriptor(const names_ctx *c, uint32_t i)
+{
+    const chr_document *d = c->doc;
+    chr_geo_cand cand[CHR_GEO_MAX_CANDS];
+    if (tlen(d, i) >= CHR_GEO_WORD_MAX || n_letters(d, i) < 4)
+        return 0;
+    morph_memo *m = c->memo;
+    uint32_t h = chr_names_memo_slot(ttext(d, i), tlen(d, i), 2) & (TITLE_MEMO - 1);
+    if (m && m->org[h].key) {
+        uint32_t o = m->org[h].key - 1;
+        if (tlen(d, o) == tlen(d, i) && memcmp(ttext(d, o), ttext(d, i), tlen(d, i)) == 0)
+            return m->org[h].yes;
+    }
+    int n = chr_geo_cands(tfold(d, i), tlen(d, i), cand, CHR_GEO_MAX_CANDS), yes = 0;
+    for (int k = 0; k < n && !yes; k++)
+        yes = chr_lex_get(CHR_LEX_ORG_DESCRIPTORS, cand[k].s, cand[k].n) != NULL;
+    if (m) {
+        m->org[h].key = i + 1;
+        m->org[h].yes = (uint8_t)yes;
+    }
+    return yes;
+}
+
+/* The token after a short quotation opening at j («Туркменгаза»), or j. */
+static uint32_t quoted_name_end(const names_ctx *c, uint32_t j, uint32_t send)
+{
+    const chr_document *d = c->doc;
+    if (!(d->toks[j].flags & CHR_TF_QUOTE_OPEN) || j + 2 >= send || !(c->tok_info[j + 1] & TI_QUOTED) ||
+        !is_cap(d, j + 1))
+        return j;
+    uint32_t k = j + 1;
+    while (k < send && (c->tok_info[k] & TI_QUOTED))
+        k++;
+    return k < send && (d->toks[k].flags & CHR_TF_QUOTE_CLOSE) ? k + 1 : j;
 }
 
 /* The cases the title phrase ending right before token i governs, or 0. */
@@ -417,11 +489,12 @@ static uint8_t context_cases(const names_ctx *c, uint32_t a, uint32_t b)
          !(tok_is(d, b, "и") || tok_is(d, b, ","))))
         return CHR_CM(CHR_CASE_GEN) | CHR_CM(CHR_CASE_ACC);
     /* verbs, and short participles (назначен, избрана) */
-    static const char *const verbish[] = {"л", "ла", "ли", "ло", "ет", "ит", "ют", "ят", "ат",
-                                          "ся", "сь", "ен", "ан", "на", "ны", "ён"};
-    for (size_t k = 0; k < sizeof verbish / sizeof verbish[0]; k++)
-        if (ends_with(f, n, verbish[k]))
-            return CHR_CM(CHR_CASE_NOM);
+    static const ending verbish[] = {END("л"), END("ла"), END("ли"), END("ло"), END("ет"),
+                                     END("ит"), END("ют"), END("ят"), END("ат"), END("ся"),
+                                     END("сь"), END("ен"), END("ан"), END("на"), END("ны"),
+                                     END("ён")};
+    if (ENDS_IN(f, n, verbish))
+        return CHR_CM(CHR_CASE_NOM);
     if (d->toks[p].lex & (CHR_W_STOP | CHR_W_NOT_NAME))
         return CHR_CM(CHR_CASE_NOM);
     return 0;
@@ -433,9 +506,9 @@ static int full_name(names_ctx *c, uint32_t a, uint32_t gi, uint32_t pi, uint32_
 {
     const chr_document *d = c->doc;
     chr_name_form gf[CHR_MORPH_MAX], pf[CHR_MORPH_MAX], ff[CHR_MORPH_MAX];
-    int ng = chr_morph_given(ttext(d, gi), tlen(d, gi), gf, CHR_MORPH_MAX);
+    int ng = chr_names_forms(c, gi, 1, gf);
     int np = pi != UINT32_MAX ? chr_morph_patronymic(ttext(d, pi), tlen(d, pi), pf, CHR_MORPH_MAX) : 0;
-    int nf = fi != UINT32_MAX ? chr_morph_surname(ttext(d, fi), tlen(d, fi), ff, CHR_MORPH_MAX) : 0;
+    int nf = fi != UINT32_MAX ? chr_names_forms(c, fi, 0, ff) : 0;
     int bg = -1, bp = -1, bf = -1, best = 1 << 30;
     for (int g = 0; g < ng; g++) {
         uint8_t cases = gf[g].cases, gender = gf[g].gender;
@@ -499,7 +572,7 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
         /* В. В. Путина */
         if (j < send && chr_names_namelike(c, j)) {
             chr_name_form ff[CHR_MORPH_MAX];
-            int nf = chr_morph_surname(ttext(d, j), tlen(d, j), ff, CHR_MORPH_MAX);
+            int nf = chr_names_forms(c, j, 0, ff);
             int f = chr_morph_pick(ff, nf, 0, 0);
             if (f >= 0 && chr_names_add_person(c, i, j + 1, gi, pi[0] ? pi : NULL, ff[f].nom, ff[f].cases, 0) < 0)
                 return FAIL;
@@ -514,19 +587,22 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
         return i;
     uint32_t lex = d->toks[i].lex;
     if ((c->tok_info[i] & TI_AFTER_PHRASE) && !(lex & CHR_W_GIVEN) && i + 1 < send &&
-        chr_names_namelike(c, i + 1) && !adjective_shaped(tfold(d, i), tlen(d, i)) &&
+        chr_names_namelike(c, i + 1) && !adjective_form(tfold(d, i), tlen(d, i)) &&
+        (!adjective_form(tfold(d, i + 1), tlen(d, i + 1)) || (d->toks[i + 1].lex & CHR_W_SURNAME)) &&
         !is_initial(d, i, send) && !is_initial(d, i + 1, send) &&
         (i + 2 >= send || !chr_names_namelike(c, i + 2))) {
         /* a title, then two capitalised words: a name the lexicon lacks
-           (посол Японии в России Масахару Коно) */
-        chr_name_form ff[CHR_MORPH_MAX];
-        int nf = chr_morph_surname(ttext(d, i + 1), tlen(d, i + 1), ff, CHR_MORPH_MAX);
-        int f = chr_morph_pick(ff, nf, phrase_cases_before(c, i), CHR_G_M);
-        char given[CHR_MORPH_WORD];
-        if (f >= 0 && tlen(d, i) < sizeof given) {
-            memcpy(given, ttext(d, i), tlen(d, i));
-            given[tlen(d, i)] = '\0';
-            if (chr_names_add_person(c, i, i + 2, given, NULL, ff[f].nom, ff[f].cases, 0) < 0)
+           (посол Японии в России Масахару Коно, с министром ... Билавалом
+           Бхутто); both words decline as the title does */
+        uint8_t want = phrase_cases_before(c, i);
+        chr_name_form gf[CHR_MORPH_MAX], ff[CHR_MORPH_MAX];
+        int ng = chr_names_forms(c, i, 0, gf);
+        int nf = chr_names_forms(c, i + 1, 0, ff);
+        int g = chr_morph_pick(gf, ng, want, CHR_G_M);
+        int f = chr_morph_pick(ff, nf, want, CHR_G_M);
+        if (f >= 0 && g >= 0) {
+            uint8_t cases = ff[f].cases & gf[g].cases ? ff[f].cases & gf[g].cases : ff[f].cases;
+            if (chr_names_add_person(c, i, i + 2, gf[g].nom, NULL, ff[f].nom, cases, 0) < 0)
                 return FAIL;
             return i + 2;
         }
@@ -541,7 +617,7 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
             ((d->toks[k].lex & CHR_W_GIVEN) ||
              (!(d->toks[k + 1].lex & (CHR_W_GIVEN | CHR_W_PATRONYMIC)) &&
               !is_initial(d, k, send) && !is_initial(d, k + 1, send) && !is_particle(d, k) &&
-              !listed_surname(d, k) && (k + 2 >= send || !chr_names_namelike(c, k + 2)))))
+              !listed_surname(c, k) && (k + 2 >= send || !chr_names_namelike(c, k + 2)))))
             k++;
         if (k < send && chr_names_namelike(c, k) && (d->toks[k].lex & CHR_W_PATRONYMIC)) {
             if (k + 1 < send && chr_names_namelike(c, k + 1))
@@ -571,7 +647,7 @@ static uint32_t person_at(names_ctx *c, uint32_t i, uint32_t send)
     if (i + 1 < send && is_initial(d, i + 1, send) && (lex & CHR_W_SURNAME)) {
         uint32_t e = read_initials(c, i + 1, send, gi, pi);
         chr_name_form ff[CHR_MORPH_MAX];
-        int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+        int nf = chr_names_forms(c, i, 0, ff);
         int f = chr_morph_pick(ff, nf, 0, 0);
         if (f < 0)
             return i;
@@ -598,10 +674,18 @@ static uint32_t complement(const names_ctx *c, uint32_t j, uint32_t send)
 {
     const chr_document *d = c->doc;
     uint32_t taken = 0;
+    int org = 0;            /* inside an organisation's name (Совета ...) */
     while (j < send && taken < MAX_COMPLEMENT) {
         int32_t m = c->tok_ment[j];
         if (m >= 0 && d->ments[m].kind != CHR_KIND_PERSON && d->ments[m].tok_first == j) {
             j = d->ments[m].tok_end;
+            taken++;
+            continue;
+        }
+        uint32_t q = quoted_name_end(c, j, send);
+        if (q > j) {
+            /* глава «Туркменгаза»: a quoted name is an organisation's */
+            j = q;
             taken++;
             continue;
         }
@@ -628,6 +712,14 @@ static uint32_t complement(const names_ctx *c, uint32_t j, uint32_t send)
             if (is_initial(d, j, send) || (lex & CHR_W_GIVEN))
                 break;
             if (!is_all_upper(d, j) && !(lex & CHR_W_TITLE)) {
+                if (org_descriptor(c, j) ||
+                    (org && adjective_form(tfold(d, j), tlen(d, j)))) {
+                    /* Совета Прикаспийских государств */
+                    org = 1;
+                    j++;
+                    taken++;
+                    continue;
+                }
                 /* a name, not a place: a surname by shape or list, or two
                    capitalised words in a row (Ху Цзиньтао, Зепп Блаттер) */
                 if ((lex & CHR_W_SURNAME) ||
@@ -637,7 +729,7 @@ static uint32_t complement(const names_ctx *c, uint32_t j, uint32_t send)
                     !is_all_upper(d, j + 1) &&
                     !(d->toks[j + 1].lex & (CHR_W_TITLE | CHR_W_GIVEN)) && !is_initial(d, j + 1, send))
                     break;
-                if (listed_surname(d, j))
+                if (listed_surname(c, j))
                     break;
             }
         } else if (!genitive_like(d, j)) {
@@ -722,8 +814,20 @@ static uint32_t phrase_at(names_ctx *c, uint32_t i, uint32_t send)
     p.head_tok = best_head;
     if (!p.key || !p.head)
         return FAIL;
-    char lemma[CHR_MORPH_WORD];
-    chr_morph_title(tfold(d, best_head), tlen(d, best_head), lemma, sizeof lemma, &p.cases, &p.plural);
+    uintptr_t lp = (uintptr_t)ht->lemma;
+    uint32_t slot = (uint32_t)((lp >> 4) ^ (lp >> 14)) & (TITLE_MEMO - 1);
+    if (c->memo && c->memo->title[slot].lemma == ht->lemma) {
+        p.cases = c->memo->title[slot].cases;
+        p.plural = c->memo->title[slot].plural;
+    } else {
+        char lemma[CHR_MORPH_WORD];
+        chr_morph_title(tfold(d, best_head), tlen(d, best_head), lemma, sizeof lemma, &p.cases, &p.plural);
+        if (c->memo) {
+            c->memo->title[slot].lemma = ht->lemma;
+            c->memo->title[slot].cases = p.cases;
+            c->memo->title[slot].plural = p.plural;
+        }
+    }
     p.cap = is_cap(d, i);
     p.cb = complement(c, p.b, send);
     if (p.plural == 2) {
@@ -811,11 +915,11 @@ static int lone_name(names_ctx *c, uint32_t i)
         if (!title && !quoted)
             return 0;
         chr_name_form ff[CHR_MORPH_MAX];
-        int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+        int nf = chr_names_forms(c, i, 0, ff);
         for (int k = 0; k < nf; k++) {
             char fl[CHR_MORPH_WORD];
             size_t n = strlen(ff[k].nom);
-            chr_utf8_fold(ff[k].nom, n, fl);
+            chr_morph_fold(ff[k].nom, n, fl);
             if (fam_has(c, fl, n))
                 return chr_names_add_person(c, i, i + 1, NULL, NULL, ff[k].nom, ff[k].cases, 0) < 0 ? -1 : 1;
         }
@@ -828,13 +932,13 @@ static int lone_name(names_ctx *c, uint32_t i)
         !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
         return 0;                       /* nothing could make it a name */
     chr_name_form ff[CHR_MORPH_MAX];
-    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    int nf = chr_names_forms(c, i, 0, ff);
     /* a family the document has named: the likeliest attested reading */
     int best = -1;
     for (int k = 0; k < nf; k++) {
         char fl[CHR_MORPH_WORD];
         size_t n = strlen(ff[k].nom);
-        chr_utf8_fold(ff[k].nom, n, fl);
+        chr_morph_fold(ff[k].nom, n, fl);
         if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
             best = k;
     }
@@ -847,7 +951,8 @@ static int lone_name(names_ctx *c, uint32_t i)
             !(i + 1 < d->n_toks && chr_names_namelike(c, i + 1)))
             best = chr_morph_pick(ff, nf, want, 0);
     }
-    int shape = chr_morph_surname_shape(tfold(d, i), tlen(d, i));
+    /* analyze.c marked every word of shape 2 or more */
+    int shape = (lex & CHR_W_SURNAME) ? chr_morph_surname_shape(tfold(d, i), tlen(d, i)) : 1;
     if (best < 0 && !(lex & CHR_W_GIVEN) && shape >= 2 && !place_before(c, i)) {
         /* alone, with nothing else saying "person": not at the start of a
            sentence, and not shaped like an adjective (Московский,
@@ -857,13 +962,13 @@ static int lone_name(names_ctx *c, uint32_t i)
         for (int k = 0; k < nf && adj; k++) {
             char fl[CHR_MORPH_WORD];
             size_t n = strlen(ff[k].nom);
-            chr_utf8_fold(ff[k].nom, n, fl);
+            chr_morph_fold(ff[k].nom, n, fl);
             if (ff[k].prio == 0 && (ends_with(fl, n, "ов") || ends_with(fl, n, "ев") ||
                                     ends_with(fl, n, "ин") || ends_with(fl, n, "ова") ||
                                     ends_with(fl, n, "ева") || ends_with(fl, n, "ина")))
                 adj = 0;                  /* Токаевым, Ивановой */
         }
-        if (shape == 3 || listed_surname(d, i) || (!start && !adj))
+        if (shape == 3 || listed_surname(c, i) || (!start && !adj))
             best = chr_morph_pick(ff, nf, 0, 0);
     }
     if (best >= 0) {
@@ -872,7 +977,7 @@ static int lone_name(names_ctx *c, uint32_t i)
     }
     if ((lex & CHR_W_GIVEN) && !place_before(c, i)) {
         chr_name_form gf[CHR_MORPH_MAX];
-        int ng = chr_morph_given(ttext(d, i), tlen(d, i), gf, CHR_MORPH_MAX);
+        int ng = chr_names_forms(c, i, 1, gf);
         uint8_t kin = kin_gender(d, i);
         int g = chr_morph_pick(gf, ng, 0, kin ? kin : CHR_G_M);
         int known = 0;
@@ -880,7 +985,7 @@ static int lone_name(names_ctx *c, uint32_t i)
             char fl[CHR_MORPH_WORD + 2];
             size_t n = strlen(gf[g].nom);
             fl[0] = '=';          /* first names share the set, marked */
-            chr_utf8_fold(gf[g].nom, n, fl + 1);
+            chr_morph_fold(gf[g].nom, n, fl + 1);
             known = fam_has(c, fl, n + 1);
         }
         if (g >= 0 && (!(info & TI_SENT_START) || known))
@@ -961,12 +1066,12 @@ static int listed_names(names_ctx *c, uint32_t i)
     if (!cases && !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
         return 0;                       /* cheap test before the morphology */
     chr_name_form ff[CHR_MORPH_MAX];
-    int nf = chr_morph_surname(ttext(d, i), tlen(d, i), ff, CHR_MORPH_MAX);
+    int nf = chr_names_forms(c, i, 0, ff);
     int best = -1;
     for (int k = 0; k < nf; k++) {
         char fl[CHR_MORPH_WORD];
         size_t n = strlen(ff[k].nom);
-        chr_utf8_fold(ff[k].nom, n, fl);
+        chr_morph_fold(ff[k].nom, n, fl);
         if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
             best = k;
     }
@@ -989,7 +1094,9 @@ static void mark_quotes(names_ctx *c, uint32_t a, uint32_t send)
 {
     chr_document *d = c->doc;
     for (uint32_t i = a; i < send; i++) {
-        if (is_word(d, i))
+        /* quotes are « “ „ or ": a byte test spares the rest */
+        unsigned char b0 = (unsigned char)ttext(d, i)[0];
+        if (is_word(d, i) || (b0 != 0xC2 && b0 != 0xE2 && b0 != '"'))
             continue;
         int open = tok_is(d, i, "\xc2\xab") || tok_is(d, i, "\xe2\x80\x9c") ||
                    tok_is(d, i, "\xe2\x80\x9e") || tok_is(d, i, "\"");
@@ -1020,6 +1127,16 @@ int chr_names(chr_document *doc)
     c.doc = doc;
     c.tok_ment = malloc((size_t)doc->n_toks * sizeof *c.tok_ment);
     c.tok_info = calloc(doc->n_toks, 1);
+    uint32_t *caps = NULL, n_caps = 0, cap_caps = 0;    /* capitalised words */
+    /* optional, only speed without it; the packed forms are written
+       before they are read, so only the keys need zeroing */
+    c.memo = malloc(sizeof *c.memo);
+    if (c.memo) {
+        memset(c.memo->key, 0, sizeof c.memo->key);
+        memset(c.memo->title, 0, sizeof c.memo->title);
+        memset(c.memo->org, 0, sizeof c.memo->org);
+        memset(c.memo->of, 0, sizeof c.memo->of);
+    }
     int rc = -1;
     if (!c.tok_ment || !c.tok_info) {
         doc->status = CHR_ERR_NOMEM;
@@ -1056,12 +1173,21 @@ int chr_names(chr_document *doc)
                 goto out;
             i = n > i ? n : i + 1;
         }
+        /* the later passes look at capitalised words only: list them here,
+           while the sentence's tokens are in cache */
+        for (uint32_t i = a; i < send; i++) {
+            if (!is_cap(doc, i))
+                continue;
+            if (chr_grow(doc, (void **)&caps, &cap_caps, n_caps + 1, sizeof *caps) < 0)
+                goto out;
+            caps[n_caps++] = i;
+        }
     }
-    for (uint32_t i = 0; i < doc->n_toks; i++)
-        if (lone_name(&c, i) < 0)
+    for (uint32_t k = 0; k < n_caps; k++)
+        if (lone_name(&c, caps[k]) < 0)
             goto out;
-    for (uint32_t i = 0; i < doc->n_toks; i++)
-        if (is_cap(doc, i) && c.tok_ment[i] < 0 && listed_names(&c, i) < 0)
+    for (uint32_t k = 0; k < n_caps; k++)
+        if (c.tok_ment[caps[k]] < 0 && listed_names(&c, caps[k]) < 0)
             goto out;
     if (chr_names_tie_roles(&c) < 0 || chr_names_sort_mentions(doc) < 0)
         goto out;
@@ -1071,5 +1197,7 @@ out:
     free(c.tok_info);
     free(c.ph);
     free(c.fam);
+    free(c.memo);
+    free(caps);
     return rc;
 }

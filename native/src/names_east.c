@@ -9,10 +9,11 @@
 /* Хуан Пабло Монтойя -> the first name keeps its own declension; a
    Korean or Chinese name declines only in its last part (Ли Мёнбаком,
    Кима Чен Ира).  Writes the nominative of the last given-name part. */
-static void east_asian_last(const chr_document *d, uint32_t t, uint8_t cases, char *out, size_t cap)
+static void east_asian_last(const names_ctx *c, uint32_t t, uint8_t cases, char *out, size_t cap)
 {
+    const chr_document *d = c->doc;
     chr_name_form ff[CHR_MORPH_MAX];
-    int nf = chr_morph_surname(ttext(d, t), tlen(d, t), ff, CHR_MORPH_MAX);
+    int nf = chr_names_forms(c, t, 0, ff);
     int best = -1, best_score = 1 << 30;
     for (int k = 0; k < nf; k++) {
         size_t ln = strlen(ff[k].nom);
@@ -81,9 +82,10 @@ static int east_asian_part(const names_ctx *c, uint32_t i, uint32_t send, int we
 uint32_t chr_names_east_asian(names_ctx *c, uint32_t i, uint32_t send)
 {
     chr_document *d = c->doc;
-    /* not chr_names_namelike(): Ли and Со are function words too */
-    if (c->tok_ment[i] >= 0 || (c->tok_info[i] & (TI_QUOTED | TI_PHRASE)) || is_all_upper(d, i) ||
-        n_letters(d, i) > 6)
+    /* not chr_names_namelike(): Ли and Со are function words too; and
+       a capitalised word must follow, which most words lack */
+    if (i + 1 >= send || !is_cap(d, i + 1) || tlen(d, i) > 12 || c->tok_ment[i] >= 0 ||
+        (c->tok_info[i] & (TI_QUOTED | TI_PHRASE)) || is_all_upper(d, i) || n_letters(d, i) > 6)
         return i;
     const char *f = tfold(d, i);
     size_t n = tlen(d, i), stem = n;
@@ -124,7 +126,7 @@ uint32_t chr_names_east_asian(names_ctx *c, uint32_t i, uint32_t send)
     char family[CHR_MORPH_WORD], last[CHR_MORPH_WORD], given[CHR_MORPH_WORD * 2];
     memcpy(family, ttext(d, i), stem);
     family[stem] = '\0';
-    east_asian_last(d, e - 1, cases, last, sizeof last);
+    east_asian_last(c, e - 1, cases, last, sizeof last);
     if (e == i + 3)
         snprintf(given, sizeof given, "%.*s %s", (int)tlen(d, i + 1), ttext(d, i + 1), last);
     else

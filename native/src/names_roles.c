@@ -37,7 +37,34 @@ static char *role_text(names_ctx *c, const phrase *p)
 /* The affiliation: a place or organisation in the complement (the last
    one, as in "Администрации Президента Кыргызстана"), else the nominative
    of its last capitalised word. */
+static const char *role_of_text(names_ctx *c, const phrase *p);
+
+/* role_of_text, remembered by the complement's text: offices recur
+   (Президента России ... Президент России). */
 static const char *role_of(names_ctx *c, const phrase *p)
+{
+    chr_document *d = c->doc;
+    morph_memo *m = c->memo;
+    if (!m || p->cb <= p->b)
+        return role_of_text(c, p);
+    uint32_t start = d->toks[p->b].start, len = d->toks[p->cb - 1].end - start;
+    const char *s = d->text.s + start;
+    uint32_t h = 2166136261u;
+    for (uint32_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    h = (h ^ h >> 16) & (TITLE_MEMO - 1);
+    if (m->of[h].len == len && len && memcmp(d->text.s + m->of[h].start, s, len) == 0)
+        return m->of[h].of;
+    const char *of = role_of_text(c, p);
+    m->of[h].start = start;
+    m->of[h].len = len;
+    m->of[h].of = of;
+    return of;
+}
+
+static const char *role_of_text(names_ctx *c, const phrase *p)
 {
     chr_document *d = c->doc;
     const char *of = NULL;
@@ -106,8 +133,10 @@ static void find_holders(names_ctx *c)
                                  c->tok_ment[j] < 0 && !(d->toks[j].lex & CHR_W_TITLE);
              j++)
             h = person_starting_at(c, j + 1);
+        /* titles in one case describe one person; "с корреспондентом
+           «Голоса Америки» лидер движения ..." are two */
         if (h < 0 && k + 1 < c->n_ph && c->ph[k + 1].sentence == p->sentence &&
-            c->ph[k + 1].holder >= 0 &&
+            c->ph[k + 1].holder >= 0 && (c->ph[k + 1].cases & p->cases) &&
             (c->ph[k + 1].a == p->cb || (c->ph[k + 1].a == p->cb + 1 && tok_is(d, p->cb, ","))))
             h = c->ph[k + 1].holder;
         if (h < 0 && p->a >= 2 && (tok_is(d, p->a - 1, ",") || is_dash(d, p->a - 1))) {
@@ -120,9 +149,25 @@ static void find_holders(names_ctx *c)
     }
 }
 
+/* A title word that turned out to be part of a person's name (Владимир
+   Королёв, Дик Адвокат) is no title. */
+static void drop_named_titles(names_ctx *c)
+{
+    const chr_document *d = c->doc;
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < c->n_ph; k++) {
+        int32_t m = c->tok_ment[c->ph[k].a];
+        if (m >= 0 && d->ments[m].kind == CHR_KIND_PERSON)
+            continue;
+        c->ph[w++] = c->ph[k];
+    }
+    c->n_ph = w;
+}
+
 int chr_names_tie_roles(names_ctx *c)
 {
     chr_document *d = c->doc;
+    drop_named_titles(c);
     find_holders(c);
     for (uint32_t k = 0; k < c->n_ph; k++) {
         phrase *p = &c->ph[k];
@@ -202,43 +247,53 @@ int chr_names_tie_roles(names_ctx *c)
 
 /* ------------------------------------------------------------- order */
 
-typedef struct ment_key {
-    uint32_t start, end, idx;
-} ment_key;
-
-static int cmp_ment(const void *a, const void *b)
-{
-    const ment_key *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end > y->end ? -1 : 1;
-    return (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-/* Sorts doc->ments by position (small keys are sorted, then the mentions
-   moved once) and keeps the roles' holders pointing at the same mentions. */
+/* Sorts doc->ments by position (start, then the longer first, then the
+   order they were found) and keeps the roles' holders pointing at the same
+   mentions.  A mention's start is its first token's, so a counting sort by
+   first token does it in linear time; the few mentions that share a first
+   token are put in order by insertion. */
 int chr_names_sort_mentions(chr_document *d)
 {
-    uint32_t n = d->n_ments;
+    uint32_t n = d->n_ments, nt = d->n_toks;
     if (n < 2)
         return 0;
-    ment_key *keys = malloc((size_t)n * sizeof *keys);
+    uint32_t *count = calloc((size_t)nt + 2, sizeof *count);
+    uint32_t *order = malloc((size_t)n * sizeof *order);
     int32_t *remap = malloc((size_t)n * sizeof *remap);
     chr_ent_mention *sorted = malloc((size_t)n * sizeof *sorted);
-    if (!keys || !remap || !sorted) {
-        free(keys);
+    if (!count || !order || !remap || !sorted) {
+        free(count);
+        free(order);
         free(remap);
         free(sorted);
         d->status = CHR_ERR_NOMEM;
         return -1;
     }
-    for (uint32_t i = 0; i < n; i++)
-        keys[i] = (ment_key){d->ments[i].start, d->ments[i].end, i};
-    qsort(keys, n, sizeof *keys, cmp_ment);
     for (uint32_t i = 0; i < n; i++) {
-        sorted[i] = d->ments[keys[i].idx];
-        remap[keys[i].idx] = (int32_t)i;
+        uint32_t t = d->ments[i].tok_first < nt ? d->ments[i].tok_first : nt;
+        count[t + 1]++;
+    }
+    for (uint32_t t = 0; t <= nt; t++)
+        count[t + 1] += count[t];
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t t = d->ments[i].tok_first < nt ? d->ments[i].tok_first : nt;
+        order[count[t]++] = i;
+    }
+    /* within one first token (a handful at most): the longer first,
+       otherwise in the order found */
+    for (uint32_t i = 1; i < n; i++) {
+        uint32_t o = order[i], j = i;
+        const chr_ent_mention *m = &d->ments[o];
+        while (j > 0 && d->ments[order[j - 1]].start == m->start &&
+               d->ments[order[j - 1]].end < m->end) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = o;
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        sorted[k] = d->ments[order[k]];
+        remap[order[k]] = (int32_t)k;
     }
     free(d->ments);
     d->ments = sorted;
@@ -246,7 +301,8 @@ int chr_names_sort_mentions(chr_document *d)
     for (uint32_t r = 0; r < d->n_roles; r++)
         if (d->roles[r].holder >= 0)
             d->roles[r].holder = remap[d->roles[r].holder];
-    free(keys);
+    free(count);
+    free(order);
     free(remap);
     return 0;
 }

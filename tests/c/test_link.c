@@ -173,6 +173,38 @@ static void test_unheld_role(void)
     chr_document_free(d);
 }
 
+/* A bare role word refers back only a short way, and never to somebody
+   else when a name of its own follows it. */
+static void test_role_window(void)
+{
+    const char *t = "Министр экономики Андрей Белов открыл форум. Вечером министр ответил на вопросы "
+                    "журналистов.\n\nГости осмотрели стенды. Потом прошёл концерт. Затем выступил "
+                    "оркестр. Днём начались переговоры.\n\nДоклад министр представил позже.";
+    chr_document *d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    const chr_participant *b = by_family(d, "Белов");
+    CHECK(b && b->n_mentions == 2, "the bare role in the next sentence is Белов; the one "
+          "paragraphs later is not (mentions %zu)", b ? b->n_mentions : 0);
+    chr_document_free(d);
+
+    t = "Министр экономики России Андрей Белов открыл форум.\n\nСоглашение подписали министр нефти "
+        "Омана Бадер Зубейри и министр Фахд Рашиди.";
+    d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    b = by_family(d, "Белов");
+    CHECK(b && b->n_mentions == 1 && b->n_roles == 1,
+          "a minister with a name of his own is not Белов (mentions %zu, roles %zu)",
+          b ? b->n_mentions : 0, b ? b->n_roles : 0);
+    const chr_participant *z = by_family(d, "Зубейри");
+    CHECK(z && z->n_roles == 1, "Зубейри holds the role before his name");
+    chr_document_free(d);
+
+    t = "Брифинг официального представителя МВД\n\nОфициальный представитель МВД России Ирина "
+        "Волк провела брифинг.";
+    d = check_parse(t, CHR_FORMAT_TEXT, NULL);
+    CHECK(n_persons(d) == 1, "a heading's shortened role is the spokeswoman's (persons %zu)",
+          n_persons(d));
+    chr_document_free(d);
+}
+
 int main(void)
 {
     test_antecedent();
@@ -181,5 +213,6 @@ int main(void)
     test_given_patronymic();
     test_nominal();
     test_unheld_role();
+    test_role_window();
     return CHECK_DONE();
 }

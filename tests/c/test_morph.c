@@ -72,6 +72,8 @@ static void test_surnames(void)
     CHECK_STR(family("Обаму", C(ACC), CHR_G_M), "Обама", "-а surname of a man, accusative");
     CHECK_STR(family("Райс", C(GEN), CHR_G_F), "Райс", "a woman's consonant surname does not decline");
     CHECK_STR(family("Мильнеру", C(DAT), CHR_G_M), "Мильнер", "foreign consonant surname, dative");
+    CHECK_STR(family("Гольцу", C(DAT), CHR_G_M), "Гольц", "-льц keeps its stem (no fleeting е)");
+    CHECK_STR(family("Кузнеца", C(GEN), CHR_G_M), "Кузнец", "-ец stem keeps its е");
     CHECK_STR(family("Вольфа", C(GEN) | C(NOM) | C(ACC), CHR_G_M), "Вольф",
               "after an indeclinable first name the consonant stem wins");
     CHECK_STR(family("Коджи", C(GEN), CHR_G_M), "Коджа", "-жа surname: the genitive is written -и");
@@ -134,6 +136,37 @@ static void test_bad_input(void)
     CHECK(n >= 0 && n <= CHR_MORPH_MAX, "a truncated UTF-8 ending does not crash");
 }
 
+/* The fast fold agrees with the general one on every kind of input. */
+static void test_fold(void)
+{
+    static const char *const words[] = {
+        "ЁЛКИН", "Ёжиков", "ПЁТР", "Щукин-Ёлкин", "Ѐѝ Ђорђе", "ЀЉЊЋЌЍЎЏ", "McDonald O'Neil",
+        "Ѣ Ѳ ѣ", "Ärger Œuvre", "Иван\xff\xfeПетров", "\xd0", "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+        "абвгдежзийклмнопрстуфхцчшщъыьэюяё", "ΣΑΣ Ђ", ""};
+    int same = 1;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char a[128], b[128];
+        size_t n = strlen(words[i]);
+        chr_utf8_fold(words[i], n, a);
+        chr_morph_fold(words[i], n, b);
+        if (memcmp(a, b, n) != 0) {
+            same = 0;
+            printf("# fold differs on '%s'\n", words[i]);
+        }
+    }
+    for (unsigned cp = 0x80; cp < 0x800; cp++) {
+        char w[4] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)), 'Q', '\xd0'};
+        char a[4], b[4];
+        chr_utf8_fold(w, 4, a);
+        chr_morph_fold(w, 4, b);
+        if (memcmp(a, b, 4) != 0) {
+            same = 0;
+            printf("# fold differs on U+%04X\n", cp);
+        }
+    }
+    CHECK(same, "chr_morph_fold equals chr_utf8_fold");
+}
+
 int main(void)
 {
     test_given();
@@ -141,5 +174,6 @@ int main(void)
     test_patronymics();
     test_titles();
     test_bad_input();
+    test_fold();
     return CHECK_DONE();
 }

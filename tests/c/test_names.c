@@ -219,6 +219,86 @@ static void test_roles(void)
     chr_document_free(d);
 }
 
+/* A title's genitive complement that names an organisation (Совета ...
+   государств) belongs to the role; the person is the name after it. */
+static void test_role_complement(void)
+{
+    chr_document *d = check_parse("На форуме выступил Генеральный секретарь Совета Балтийских "
+                                  "государств Ирина Соколова.",
+                                  CHR_FORMAT_TEXT, NULL);
+    const chr_participant *p = person(d, "Соколова");
+    const chr_role *r = role_of(p, "секретарь");
+    CHECK(r != NULL, "the secretary is Соколова");
+    if (r)
+        CHECK_STR(r->text, "Генеральный секретарь Совета Балтийских государств",
+                  "the organisation is part of the role");
+    CHECK(p && p->given && strcmp(p->given, "Ирина") == 0, "Соколова's given name");
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 1, "the council is nobody (persons %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+
+    d = check_parse("Делегацию приняли по приглашению Генерального секретаря Совета Балтийских "
+                    "государств Ирины Соколовой.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Соколова");
+    r = role_of(p, "секретарь");
+    CHECK(r != NULL, "genitive: the secretary is Соколова");
+    if (r)
+        CHECK_STR(r->text, "Генеральный секретарь Совета Балтийских государств",
+                  "genitive: the role in the nominative with its organisation");
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 1, "genitive: one person (persons %zu)",
+          count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+
+    d = check_parse("Официальный представитель МВД России Ирина Волк сообщила о задержании.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Волк");
+    r = role_of(p, "представитель");
+    CHECK(r != NULL, "the spokeswoman's role attaches to her");
+    if (r)
+        CHECK_STR(r->text, "Официальный представитель МВД России", "spokeswoman: role text");
+    chr_document_free(d);
+}
+
+/* Names the lexicon lacks, right after a title: one or two capitalised
+   words that are no place, organisation or common word, declined by the
+   title's case. */
+static void test_unknown_after_title(void)
+{
+    chr_document *d = check_parse("Меморандум подписали министр нефти Омана Бадер Зубейри и глава "
+                                  "«Казмунайгаза» Магзум Мирзагалиев.",
+                                  CHR_FORMAT_TEXT, NULL);
+    const chr_participant *p = person(d, "Зубейри");
+    CHECK(p != NULL, "an unknown name after 'министр нефти Омана'");
+    CHECK_STR(p ? p->given : NULL, "Бадер", "its given name");
+    const chr_role *r = role_of(p, "министр");
+    CHECK(r && strcmp(r->text, "министр нефти Омана") == 0, "the minister's role (got %s)",
+          r ? r->text : "(null)");
+    p = person(d, "Мирзагалиев");
+    CHECK_STR(p ? p->given : NULL, "Магзум", "a given name before a surname after a quoted complement");
+    r = role_of(p, "глава");
+    CHECK(r && strcmp(r->text, "глава «Казмунайгаза»") == 0, "the quoted company is part of the role (got %s)",
+          r ? r->text : "(null)");
+    CHECK(count_kind(d, CHR_KIND_PERSON) == 2, "two persons (got %zu)", count_kind(d, CHR_KIND_PERSON));
+    chr_document_free(d);
+
+    d = check_parse("Вчера он провёл переговоры с министром иностранных дел Пакистана Билавалом "
+                    "Бхутто в Женеве.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Бхутто");
+    CHECK(p != NULL, "instrumental: an unknown name after the title");
+    CHECK_STR(p ? p->given : NULL, "Билавал", "instrumental: the given name back in the nominative");
+    CHECK(role_of(p, "министр") != NULL, "instrumental: the role attaches");
+    chr_document_free(d);
+
+    d = check_parse("Накануне с министром торговли Вьетнама Нгуеном Хонгзиеном встретились депутаты.",
+                    CHR_FORMAT_TEXT, NULL);
+    p = person(d, "Хонгзиен");
+    CHECK(p != NULL, "instrumental: both unknown words lose -ом");
+    CHECK_STR(p ? p->given : NULL, "Нгуен", "instrumental: given Нгуен");
+    chr_document_free(d);
+}
+
 static void test_role_bounds(void)
 {
     chr_document *d = check_parse("Об этом заявил премьер-министр Турции сегодня. Вчера представитель "
@@ -271,6 +351,8 @@ int main(void)
     test_not_persons();
     test_roles();
     test_role_bounds();
+    test_role_complement();
+    test_unknown_after_title();
     test_damage();
     return CHECK_DONE();
 }
