@@ -706,8 +706,8 @@ static int acronym_match(geo_ctx *c, uint32_t i, geo_ent *e)
     e->cases = CHR_GEO_ANY_CASE;
     e->person_like = e->single_place = e->common = 0;
     if (m) {
-        e->norm = m->val[slot];
-        e->kind = (chr_kind)m->kind[slot];
+        e->norm = m->e[slot].val;
+        e->kind = (chr_kind)m->e[slot].kind;
         return 1;
     }
     /* A capitalised heading is not a row of abbreviations. */
@@ -1059,10 +1059,35 @@ static int acronym_first(geo_ctx *c, uint32_t i)
 static int may_start(geo_ctx *c, uint32_t i)
 {
     const chr_document *doc = c->doc;
-    if (is_cap(doc, i) || chr_geo_gate(c, 1, i))
+    if (is_cap(doc, i))
         return 1;
-    return i + 1 < c->send && is_word(doc, i + 1) && !is_cap(doc, i + 1) &&
-           chr_geo_gate(c, 1, i + 1);
+    /* A lower-case word: what entity_at could build from it needs the word
+       to be a descriptor, place noun or title, or the next word to be a
+       state descriptor (state_body); an all-capitals word without a
+       capital first letter (archaic letters) may still be an acronym.  The
+       hits are memoised, so entity_at finds them again for free. */
+    if (doc->toks[i].flags & CHR_TF_ALLUPPER)
+        return chr_geo_gate(c, 1, i) ||
+               (i + 1 < c->send && is_word(doc, i + 1) && !is_cap(doc, i + 1) &&
+                chr_geo_gate(c, 1, i + 1));
+    if (geo_tok_len(doc, i) <= CHR_GEO_WORD_MAX && chr_geo_gate(c, 1, i)) {
+        const word_hits *h = chr_geo_hits(c, i);
+        for (int k = 0; k < h->n; k++)
+            if (h->e[k]->pay[GL_DESC] || h->e[k]->pay[GL_NOUNS] || h->e[k]->pay[GL_TITLES])
+                return 1;
+    }
+    if (i + 1 >= c->send)
+        return 0;
+    /* one test for "a lower-case word of a sane length": no branch to
+       mispredict per condition */
+    const chr_token *t = &doc->toks[i + 1];
+    if (!((t->kind == CHR_TOK_WORD) & !(t->flags & CHR_TF_UPPER) &
+          (t->end - t->start <= CHR_GEO_WORD_MAX)) ||
+        !chr_geo_gate(c, 1, i + 1))
+        return 0;
+    int w = 0;
+    const char *p = hit_cand(GL_DESC, chr_geo_hits(c, i + 1), &w);
+    return p && strchr(p, 's') != NULL;
 }
 
 static void ctx_sentence(geo_ctx *c, uint32_t s)
@@ -1097,8 +1122,8 @@ static int qualify_bare_names(chr_document *doc, uint32_t base)
         for (const char *sp = strchr(n, ' '); sp; sp = strchr(sp + 1, ' ')) {
             uint32_t slot;
             if (chr_geo_map_find(&longer, n, (size_t)(sp - n), &slot)) {
-                if (longer.val[slot] != conflict_mark && strcmp(longer.val[slot], n) != 0)
-                    longer.val[slot] = conflict_mark;
+                if (longer.e[slot].val != conflict_mark && strcmp(longer.e[slot].val, n) != 0)
+                    longer.e[slot].val = conflict_mark;
             } else if (chr_geo_map_put(doc, &longer, n, (size_t)(sp - n), n, 0) < 0) {
                 return -1;
             }
@@ -1110,8 +1135,8 @@ static int qualify_bare_names(chr_document *doc, uint32_t base)
         const char *n = doc->ments[k].norm;
         uint32_t slot;
         if (doc->ments[k].kind == CHR_KIND_ORGANIZATION && n &&
-            chr_geo_map_find(&longer, n, strlen(n), &slot) && longer.val[slot] != conflict_mark)
-            doc->ments[k].norm = longer.val[slot];
+            chr_geo_map_find(&longer, n, strlen(n), &slot) && longer.e[slot].val != conflict_mark)
+            doc->ments[k].norm = longer.e[slot].val;
     }
     return 0;
 }
@@ -1158,7 +1183,7 @@ int chr_orgs_places(chr_document *doc)
             const char *n = doc->ments[k].norm;
             uint32_t slot;
             if (n && chr_geo_map_find(&c.x->aliases, n, strlen(n), &slot))
-                doc->ments[k].norm = c.x->aliases.val[slot];
+                doc->ments[k].norm = c.x->aliases.e[slot].val;
         }
     }
     return doc->status == CHR_OK ? 0 : -1;
@@ -1198,7 +1223,7 @@ const char *chr_geo_canonical(chr_document *doc, uint32_t a, uint32_t b, chr_kin
             uint32_t slot;
             found = e.norm;
             if (found && chr_geo_map_find(&c.x->aliases, found, strlen(found), &slot))
-                found = c.x->aliases.val[slot];
+                found = c.x->aliases.e[slot].val;
             fk = e.kind;
             if (i == a && e.end == b)
                 break;

@@ -147,67 +147,142 @@ static chr_format sniff_format(const chr_text *t)
     return tags >= 4 ? CHR_FORMAT_HTML : CHR_FORMAT_TEXT;
 }
 
-/* ru when Cyrillic letters outnumber Latin ones in the first megabyte. */
-static chr_language detect_language(const chr_text *t)
+/* Language detection reads the first megabyte: ru when Cyrillic letters
+   (a D0/D1 lead byte with its continuation inside the window) outnumber
+   ASCII Latin ones.  The counts are taken by the fold below, which reads
+   those bytes anyway. */
+#define LANG_WINDOW (1u << 20)
+
+typedef struct lang_count {
+    uint32_t cyr, lat;
+} lang_count;
+
+#define LANES(b) (0x0101010101010101ull * (b))
+
+/* 0x80 in every lane of w that is a zero byte (exact: no false lanes). */
+static inline uint64_t zero_lanes(uint64_t w)
 {
-    uint32_t n = t->len < (1u << 20) ? t->len : (1u << 20);
-    const unsigned char *s = (const unsigned char *)t->s;
-    uint32_t cyr = 0, lat = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            lat++;
-        else if ((c == 0xD0 || c == 0xD1) && i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
-            cyr++;
-    }
-    return cyr > lat ? CHR_LANG_RU : CHR_LANG_EN;
+    return ~(((w & LANES(0x7F)) + LANES(0x7F)) | w | LANES(0x7F));
 }
 
-/* chr_utf8_fold with fast paths for ASCII and Russian letters, which make
-   up nearly all of the text: the fold is on the path of every plain-text
-   byte.  Anything else goes through chr_utf8_fold itself, so the result is
-   the same byte for byte (test_ingest checks that). */
-static void fold_text(const char *src, uint32_t n, char *out)
+/* Lanes set in a mask of 0x80 bits (a multiply: no popcount instruction
+   is assumed). */
+static inline uint32_t lanes_count(uint64_t m)
+{
+    return (uint32_t)(((m >> 7) * LANES(1)) >> 56);
+}
+
+/* One Russian or ASCII character at i: the fold of the two-byte Cyrillic
+   block U+0400..U+047F (А-Я, Ѐ-Џ down, ё to е) and of A-Z; anything else
+   through chr_utf8_fold itself.  `m` is the language window (0: not
+   counting).  Returns the bytes consumed. */
+static inline uint32_t fold_char(const unsigned char *s, uint32_t i, uint32_t n, char *out,
+                                 uint32_t m, lang_count *lc)
+{
+    unsigned char c = s[i];
+    if (c < 0x80) {
+        if (i < m)
+            lc->lat += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return 1;
+    }
+    if ((c == 0xD0 || c == 0xD1) && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        if (i + 1 < m)
+            lc->cyr++;
+        uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        if (cp >= 0x410 && cp <= 0x42F)
+            cp += 32;
+        else if (cp <= 0x40F)
+            cp += 80;
+        if (cp == 0x451)
+            cp = 0x435;     /* ё -> е */
+        out[i] = (char)(0xC0 | (cp >> 6));
+        out[i + 1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    size_t adv;
+    chr_utf8_next(s + i, n - i, &adv);
+    chr_utf8_fold((const char *)s + i, adv, out + i);
+    return (uint32_t)adv;
+}
+
+/* Eight bytes at i that hold only ASCII and D0/D1 two-byte sequences (a
+   lead in the last lane is left for the next word) and in which nothing
+   but ASCII capitals changes: most of a Russian text.  Stores the folded
+   word and returns the bytes done (7 or 8), or 0 for the per-character
+   path.  Counts letters when `counting`. */
+static inline uint32_t fold_word(uint64_t w, char *out, int counting, lang_count *lc)
+{
+    uint64_t hi = w & LANES(0x80);
+    uint64_t low7 = w & LANES(0x7F);
+    /* ASCII capitals and, for the count, ASCII letters */
+    uint64_t up = ((low7 + LANES(0x80 - 'A')) & ~(low7 + LANES(0x7F - 'Z'))) & ~hi & LANES(0x80);
+    if (!hi) {
+        if (counting) {
+            uint64_t l7 = low7 | LANES(0x20);
+            lc->lat += lanes_count(
+                ((l7 + LANES(0x80 - 'a')) & ~(l7 + LANES(0x7F - 'z'))) & LANES(0x80));
+        }
+        w |= up >> 2;
+        memcpy(out, &w, 8);
+        return 8;
+    }
+    uint64_t lead = zero_lanes((w | LANES(0x01)) ^ LANES(0xD1));   /* D0 or D1 */
+    uint64_t cont = hi & ~((w << 1) & LANES(0x80));
+    uint64_t last = 0x80ull << 56;
+    uint64_t lead_in = lead & ~last;
+    if (cont != lead_in << 8 || hi != (lead | cont))
+        return 0;
+    /* a Cyrillic capital or Ѐ-Џ (after D0: continuation below B0), or ё */
+    uint64_t d0 = zero_lanes(w ^ LANES(0xD0)) & lead_in;
+    uint64_t b54 = w & (w << 1);                 /* bit 5: bits 5 and 4 set */
+    uint64_t below_b0 = ~(b54 << 2) & LANES(0x80);
+    uint64_t yo = zero_lanes(w ^ LANES(0x91)) & ((lead_in & ~d0) << 8);
+    if (((d0 << 8) & below_b0) | yo)
+        return 0;
+    if (counting) {
+        uint64_t l7 = low7 | LANES(0x20);
+        lc->lat += lanes_count(
+            ((l7 + LANES(0x80 - 'a')) & ~(l7 + LANES(0x7F - 'z'))) & ~hi & LANES(0x80));
+        lc->cyr += lanes_count(lead_in);
+    }
+    w |= up >> 2;
+    memcpy(out, &w, 8);
+    return lead & last ? 7 : 8;
+}
+
+/* doc->lower: the text folded as chr_utf8_fold folds it (test_ingest checks
+   that byte for byte), with the letters of the language window counted on
+   the way.  This is on the path of every plain-text byte, hence the words. */
+static void fold_text(const char *src, uint32_t n, char *out, lang_count *lc)
 {
     const unsigned char *s = (const unsigned char *)src;
+    uint32_t m = n < LANG_WINDOW ? n : LANG_WINDOW;
     uint32_t i = 0;
-    while (i < n) {
-        while (i + 8 <= n) {
+    memset(lc, 0, sizeof *lc);
+    while (i < m) {
+        if (i + 8 <= m) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            /* eight ASCII bytes: set 0x20 on those in 'A'..'Z' */
-            const uint64_t one = 0x0101010101010101ull;
-            uint64_t ge_a = w + one * (0x80 - 'A'), gt_z = w + one * (0x7F - 'Z');
-            w |= ((ge_a & ~gt_z) & one * 0x80) >> 2;
-            memcpy(out + i, &w, 8);
-            i += 8;
+            uint32_t k = fold_word(w, out + i, 1, lc);
+            if (k) {
+                i += k;
+                continue;
+            }
         }
-        if (i >= n)
-            break;
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            out[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            continue;
+        i += fold_char(s, i, n, out, m, lc);
+    }
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint32_t k = fold_word(w, out + i, 0, lc);
+            if (k) {
+                i += k;
+                continue;
+            }
         }
-        if ((c == 0xD0 || c == 0xD1) && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            if (cp >= 0x410 && cp <= 0x42F)
-                cp += 32;
-            else if (cp <= 0x40F)
-                cp += 80;
-            if (cp == 0x451)
-                cp = 0x435;     /* ё -> е */
-            out[i] = (char)(0xC0 | (cp >> 6));
-            out[i + 1] = (char)(0x80 | (cp & 0x3F));
-            i += 2;
-            continue;
-        }
-        size_t adv;
-        chr_utf8_next(s + i, n - i, &adv);
-        chr_utf8_fold(src + i, adv, out + i);
-        i += (uint32_t)adv;
+        i += fold_char(s, i, n, out, 0, lc);
     }
 }
 
@@ -240,15 +315,17 @@ int chr_ingest(chr_document *doc)
         }
     }
 
-    chr_language l = doc->opt.language;
-    doc->info.language = l == CHR_LANG_RU || l == CHR_LANG_EN ? l : detect_language(&doc->text);
-
     doc->lower = malloc((size_t)doc->text.len + 1);
     if (!doc->lower) {
         doc->status = CHR_ERR_NOMEM;
         return -1;
     }
-    fold_text(doc->text.s, doc->text.len, doc->lower);
+    lang_count lc;
+    fold_text(doc->text.s, doc->text.len, doc->lower, &lc);
     doc->lower[doc->text.len] = '\0';
+    chr_language l = doc->opt.language;
+    doc->info.language = l == CHR_LANG_RU || l == CHR_LANG_EN ? l
+                         : lc.cyr > lc.lat                  ? CHR_LANG_RU
+                                                            : CHR_LANG_EN;
     return 0;
 }

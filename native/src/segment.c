@@ -506,6 +506,60 @@ static int after_bullet(const unsigned char *s, uint32_t st, uint32_t i)
     return k >= st + 3 && s[k - 3] == 0xE2 && s[k - 2] == 0x80 && s[k - 1] == 0xA2;
 }
 
+#define LANES(b) (0x0101010101010101ull * (b))
+
+/* 0x80 in every lane of w that is a zero byte. */
+static inline uint64_t zero_lanes(uint64_t w)
+{
+    return ~(((w & LANES(0x7F)) + LANES(0x7F)) | w | LANES(0x7F));
+}
+
+/* Skips from i over words and the spaces between them (nothing to decide
+   there) to the next byte of another class, counting a word at each space
+   that follows a non-space as split_paragraph does; stops early once the
+   count reaches SENT_TOKEN_CAP.  Eight bytes of Russian letters (D0/D1
+   leads, continuation bytes) and ASCII spaces are counted at once; other
+   bytes go one at a time, without a branch on letter or space. */
+static uint32_t skip_words(const unsigned char *s, uint32_t a, uint32_t i, uint32_t b,
+                           uint32_t *est)
+{
+    uint32_t n = *est;
+    unsigned prev = i > a ? byte_class[s[i - 1]] : C_SPACE;
+    while (i < b) {
+        uint32_t lim = b;
+        if (i + 8 <= b && n + 8 < SENT_TOKEN_CAP) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t sp = zero_lanes(w ^ LANES(0x20));
+            uint64_t hi = w & LANES(0x80);
+            uint64_t lead = hi & (w << 1);
+            uint64_t d01 = zero_lanes((w | LANES(0x01)) ^ LANES(0xD1));
+            if ((sp | hi) == LANES(0x80) && (lead & ~d01 & LANES(0x80)) == 0) {
+                uint64_t after = (sp << 8) | (prev == C_SPACE ? 0x80u : 0u);
+                n += (uint32_t)((((sp & ~after) >> 7) * LANES(1)) >> 56);
+                prev = sp >> 63 ? C_SPACE : C_PLAIN;
+                i += 8;
+                continue;
+            }
+            lim = i + 8;
+        }
+        for (; i < lim; i++) {
+            unsigned c = byte_class[s[i]];
+            if (c > C_SPACE)
+                goto out;
+            n += (c == C_SPACE) & (prev != C_SPACE);
+            prev = c;
+            if (n >= SENT_TOKEN_CAP) {
+                i++;
+                goto out;
+            }
+        }
+    }
+out:
+    *est = n;
+    return i;
+}
+
 static int split_paragraph(seg *g, uint32_t pi)
 {
     const unsigned char *s = g->s;
@@ -514,6 +568,11 @@ static int split_paragraph(seg *g, uint32_t pi)
     scan sc = {a, 0, 0, 0, NO_POS, NO_POS};
     doc->paras[pi].first_sentence = doc->n_sents;
     for (uint32_t i = a; i < b; i++) {
+        if (sc.est < SENT_TOKEN_CAP) {
+            i = skip_words(s, a, i, b, &sc.est);
+            if (i >= b)
+                break;
+        }
         unsigned c = byte_class[s[i]];
         if (c == C_PLAIN)
             continue;

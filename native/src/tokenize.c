@@ -98,6 +98,16 @@ static int opens_here(const unsigned char *s, uint32_t i)
            cp == '-' || chr_cp_is_dash(cp) || cp == '/';
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define CHR_LITTLE_ENDIAN 1
+#else
+#define CHR_LITTLE_ENDIAN 0
+#endif
+
+/* A 16-bit pattern in each of the four byte pairs of a little-endian word
+   (the first byte is the low one). */
+#define PAIRS(p) (0x0001000100010001ull * (uint64_t)(p))
+
 /* Scans a word from i (a letter); returns its end and adds its flags. */
 static uint32_t scan_word(const unsigned char *s, uint32_t i, uint32_t end, uint16_t *flags)
 {
@@ -109,15 +119,37 @@ static uint32_t scan_word(const unsigned char *s, uint32_t i, uint32_t end, uint
             f |= CHR_TF_UPPER;
     }
     while (i < end) {
-        /* the common case, a run of Cyrillic letters U+0400..U+047F, without
-           the general decoder */
-        while (i + 1 < end && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80) {
+#if CHR_LITTLE_ENDIAN
+        /* the common case, lower-case Russian letters, up to four at once:
+           D0 or D1 leads with continuation bytes and no capital among them
+           (after D0 a continuation from B0, after D1 one below A0); the
+           first pair that is anything else stops the count */
+        if (i + 8 <= end) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t d1 = (w & PAIRS(0x0001)) << 13;
+            uint64_t b5 = w & PAIRS(0x2000), b4 = (w << 1) & PAIRS(0x2000);
+            uint64_t lower = (d1 & ~b5) | (~d1 & b5 & b4);
+            uint64_t bad = (((w | PAIRS(0x0001)) & PAIRS(0xC0FF)) ^ PAIRS(0x80D1)) |
+                           (~lower & PAIRS(0x2000));
+            uint32_t k = bad ? (uint32_t)__builtin_ctzll(bad) >> 4 : 4;
+            letters += k;
+            seg_letters += k;
+            f |= k ? CHR_TF_CYR : 0;
+            i += 2 * k;
+            if (k == 4)
+                continue;
+        }
+#endif
+        /* one Cyrillic letter U+0400..U+047F without the general decoder */
+        if (i + 1 < end && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80) {
             uint32_t cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
             uppers += cp <= 0x42F || (cp >= 0x460 && !(cp & 1));
             letters++;
             seg_letters++;
             f |= CHR_TF_CYR;
             i += 2;
+            continue;
         }
         if (i >= end)
             break;
@@ -181,14 +213,16 @@ static uint32_t scan_number(const unsigned char *s, uint32_t i, uint32_t end, ui
 }
 
 /* Reads the token at i (not white space) into *t and returns its end.
-   *new_line says whether a line break came since the previous token. */
+   *new_line says whether a line break came since the previous token;
+   `spaced` whether white space precedes it (-1: unknown, look). */
 static uint32_t read_token(const unsigned char *s, uint32_t len, uint32_t i, uint32_t end,
-                           chr_token *t, int *new_line)
+                           chr_token *t, int *new_line, int spaced)
 {
     uint32_t adv, cp = cp_at(s, i, end, &adv);
     uint16_t f = 0;
     t->start = i;
-    int spaced = i == 0 || is_space(cp_before(s, 0, i));
+    if (spaced < 0)
+        spaced = i == 0 || is_space(cp_before(s, 0, i));
     if (spaced)
         f |= CHR_TF_SPACE_BEFORE;
     if (*new_line)
@@ -264,13 +298,25 @@ int chr_tokenize(chr_document *doc)
         int want_start = 1;
         if (se.start > prev_end && memchr(s + prev_end, '\n', se.start - prev_end))
             new_line = 1;
+        /* what precedes a token: white space just skipped, or the previous
+           token (never ending in white space); at the sentence's start, look */
+        uint32_t space_end = UINT32_MAX, tok_end = UINT32_MAX;
         while (i < se.end) {
-            uint32_t cp = cp_at(s, i, se.end, &adv);
-            if (is_space(cp)) {
-                if (cp == '\n')
-                    new_line = 1;
-                i += adv;
+            unsigned c = s[i];
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                new_line |= c == '\n';
+                space_end = ++i;
                 continue;
+            }
+            if (c >= 0x80 && (c & 0xFE) != 0xD0) {
+                /* D0 and D1 lead Cyrillic letters; other characters may be
+                   spaces */
+                uint32_t cp = cp_at(s, i, se.end, &adv);
+                if (is_space(cp)) {
+                    i += adv;
+                    space_end = i;
+                    continue;
+                }
             }
             if (doc->n_toks - cur.first_token == SENT_MAX_TOKENS) {
                 cur.end = doc->toks[doc->n_toks - 1].end;
@@ -281,7 +327,9 @@ int chr_tokenize(chr_document *doc)
                 want_start = 1;
             }
             chr_token t = {0};
-            i = read_token(s, len, i, se.end, &t, &new_line);
+            int spaced = i == space_end ? 1 : i == tok_end ? 0 : -1;
+            i = read_token(s, len, i, se.end, &t, &new_line, spaced);
+            tok_end = i;
             t.sentence = n_out;
             if (want_start && (t.kind == CHR_TOK_WORD || t.kind == CHR_TOK_NUMBER)) {
                 t.flags |= CHR_TF_SENT_START;

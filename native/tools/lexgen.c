@@ -2,9 +2,11 @@
  *
  *   lexgen OUT_DIR FILE.tsv...
  * writes OUT_DIR/lexicon_ids.h (enum chr_lexicon) and OUT_DIR/lexicon_data.c
- * (static open-addressing hash tables over folded keys, FNV-1a).  The format
- * of the .tsv files is described in native/src/lexicon.h. */
+ * (static open-addressing hash tables over folded keys, FNV-1a; and the
+ * merged table of the organisations and places stage, see geo_hash.h).  The
+ * format of the .tsv files is described in native/src/lexicon.h. */
 #include "../src/utf8.h"
+#include "../src/geo_hash.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -157,6 +159,129 @@ static void emit_str(FILE *o, const char *s)
     fputc('"', o);
 }
 
+/* ------------------------------------------- the merged geo table
+   What geo_index.c would otherwise build per document: every key of the
+   merged lexicons with its payload in each, every multi-word key's heads
+   marked as prefixes, and the letter-prefix gates. */
+
+typedef struct geo_ent {
+    const char *key;
+    size_t len;
+    int prefix;
+    const char *pay[CHR_GEO_LEXICONS];
+} geo_ent;
+
+typedef struct geo_build {
+    geo_ent *e;
+    size_t n;
+    uint32_t *slots;
+    size_t mask;
+} geo_build;
+
+static geo_ent *geo_put(geo_build *b, const char *k, size_t n)
+{
+    size_t s = chr_geo_hash(k, n) & b->mask;
+    while (b->slots[s]) {
+        geo_ent *g = &b->e[b->slots[s] - 1];
+        if (g->len == n && memcmp(g->key, k, n) == 0)
+            return g;
+        s = (s + 1) & b->mask;
+    }
+    geo_ent *g = &b->e[b->n++];     /* sized by the caller's count */
+    g->key = k;
+    g->len = n;
+    b->slots[s] = (uint32_t)b->n;
+    return g;
+}
+
+static void emit_bytes(FILE *o, const char *s, size_t n)
+{
+    char *t = xrealloc(NULL, n + 1);
+    memcpy(t, s, n);
+    t[n] = 0;
+    emit_str(o, t);
+    free(t);
+}
+
+static void emit_gate(FILE *o, const char *name, uint8_t g[CHR_GEO_GATE_LEVELS][CHR_GEO_GATE_BYTES])
+{
+    fprintf(o, "static const uint8_t %s[%d][%d] = {\n", name, CHR_GEO_GATE_LEVELS,
+            CHR_GEO_GATE_BYTES);
+    for (int w = 0; w < CHR_GEO_GATE_LEVELS; w++) {
+        fputs("{\n", o);
+        for (int k = 0; k < CHR_GEO_GATE_BYTES; k++)
+            fprintf(o, "%u,%s", g[w][k], k % 32 == 31 ? "\n" : "");
+        fputs("},\n", o);
+    }
+    fputs("};\n", o);
+}
+
+static void emit_geo(FILE *o, const table *ts, size_t nt)
+{
+    static const char *const names[CHR_GEO_LEXICONS] = CHR_GEO_LEXICON_NAMES;
+    const table *lex[CHR_GEO_LEXICONS];
+    size_t total = 0;
+    for (int l = 0; l < CHR_GEO_LEXICONS; l++) {
+        lex[l] = NULL;
+        for (size_t i = 0; i < nt; i++)
+            if (strcmp(ts[i].name, names[l]) == 0)
+                lex[l] = &ts[i];
+        if (!lex[l])
+            die("missing lexicon for the geo table", names[l]);
+        for (size_t i = 0; i < lex[l]->n; i++) {
+            total++;
+            for (const char *k = lex[l]->e[i].key; *k; k++)
+                total += *k == ' ';
+        }
+    }
+    size_t cap = 16;
+    while (cap < total * 2)
+        cap *= 2;
+    geo_build b = {calloc(total + 1, sizeof(geo_ent)), 0, calloc(cap, sizeof(uint32_t)), cap - 1};
+    uint8_t(*gate)[CHR_GEO_GATE_BYTES] = calloc(CHR_GEO_GATE_LEVELS, CHR_GEO_GATE_BYTES);
+    uint8_t(*dgate)[CHR_GEO_GATE_BYTES] = calloc(CHR_GEO_GATE_LEVELS, CHR_GEO_GATE_BYTES);
+    if (!b.e || !b.slots || !gate || !dgate)
+        die("out of memory", NULL);
+    for (int l = 0; l < CHR_GEO_LEXICONS; l++) {
+        for (size_t i = 0; i < lex[l]->n; i++) {
+            const char *k = lex[l]->e[i].key;
+            size_t kn = strlen(k);
+            if (l < CHR_GEO_ENTITY_LEXICONS)
+                chr_geo_gate_set(gate, CHR_GEO_GATE_MASK, k, kn);
+            else
+                chr_geo_gate_set(dgate, CHR_GEO_DGATE_MASK, k, kn);
+            geo_put(&b, k, kn)->pay[l] = lex[l]->e[i].payload;
+            for (size_t j = 0; j < kn; j++)
+                if (k[j] == ' ')
+                    geo_put(&b, k, j)->prefix = 1;
+        }
+    }
+    emit_gate(o, "geo_gate", gate);
+    emit_gate(o, "geo_dgate", dgate);
+    fprintf(o, "static const chr_geo_entry geo_ents[] = {\n");
+    for (size_t i = 0; i < b.n; i++) {
+        fputs("    {", o);
+        emit_bytes(o, b.e[i].key, b.e[i].len);
+        fprintf(o, ", %zu, %d, {", b.e[i].len, b.e[i].prefix);
+        for (int l = 0; l < CHR_GEO_LEXICONS; l++) {
+            if (b.e[i].pay[l])
+                emit_str(o, b.e[i].pay[l]);
+            else
+                fputs("0", o);
+            fputs(l + 1 < CHR_GEO_LEXICONS ? ", " : "}},\n", o);
+        }
+    }
+    fprintf(o, "    {0, 0, 0, {0}}\n};\nstatic const uint32_t geo_slots[%zu] = {\n", cap);
+    for (size_t k = 0; k < cap; k++)
+        fprintf(o, "%u,%s", b.slots[k], k % 16 == 15 ? "\n" : "");
+    fprintf(o, "};\n\nconst chr_geo_table chr_geo_tables = {\n"
+               "    geo_ents, geo_slots, %zu, %zu, geo_gate, geo_dgate\n};\n", b.n, cap - 1);
+    free(b.e);
+    free(b.slots);
+    free(gate);
+    free(dgate);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) die("usage: lexgen OUT_DIR FILE.tsv...", NULL);
@@ -214,7 +339,8 @@ int main(int argc, char **argv)
         fprintf(o, "    { %s_keys, %s_key_len, %s_payloads, %s_slots, %zu, %zu },\n",
                 ts[i].name, ts[i].name, ts[i].name, ts[i].name, ts[i].n, cap - 1);
     }
-    fprintf(o, "};\n");
+    fprintf(o, "};\n\n");
+    emit_geo(o, ts, nt);
     fclose(o);
     return 0;
 }

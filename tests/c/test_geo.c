@@ -2,7 +2,7 @@
    participant list will name them, whatever case they stand in. */
 #include "check.h"
 #include "internal.h"
-#include "geo_morph.h"
+#include "geo_index.h"
 
 #include <string.h>
 #include <time.h>
@@ -362,8 +362,43 @@ static void test_bad_input(void)
     free(big);
 }
 
+/* The merged table compiled by lexgen holds every key of the lexicons it
+   merges, with the same payload, and marks the heads of multi-word keys:
+   a lexicon edit can never be half-seen by this stage. */
+static void test_merged_table(void)
+{
+    static const chr_lexicon lex[GL_N] = {
+        CHR_LEX_COUNTRIES, CHR_LEX_REGIONS, CHR_LEX_CITIES, CHR_LEX_ORGANIZATIONS,
+        CHR_LEX_ORG_DESCRIPTORS, CHR_LEX_GEO_PLACE_NOUNS, CHR_LEX_GEO_PLACE_TITLES,
+    };
+    chr_document *d = geo_doc("Москва.");
+    geo_index *x = chr_geo_index(d);
+    size_t keys = 0, bad = 0, heads = 0, bad_heads = 0;
+    for (int l = 0; x && l < GL_N; l++) {
+        for (size_t i = 0; i < chr_lex_size(lex[l]); i++) {
+            const char *k = chr_lex_key(lex[l], i), *p = chr_lex_payload(lex[l], i);
+            const geo_entry *g = chr_geo_entry_get(x, k, strlen(k));
+            keys++;
+            if (!g || !g->pay[l] || strcmp(g->pay[l], p) != 0) {
+                if (bad++ < 3)
+                    printf("#   '%s' of lexicon %d is missing or differs\n", k, l);
+            }
+            for (const char *sp = strchr(k, ' '); sp; sp = strchr(sp + 1, ' ')) {
+                const geo_entry *h = chr_geo_entry_get(x, k, (size_t)(sp - k));
+                heads++;
+                bad_heads += !h || !h->prefix;
+            }
+        }
+    }
+    CHECK(x && keys > 1000 && bad == 0, "all %zu keys of the merged lexicons are in the table", keys);
+    CHECK(heads > 100 && bad_heads == 0, "all %zu heads of multi-word keys are marked", heads);
+    CHECK(x && !chr_geo_entry_get(x, "бублик", strlen("бублик")), "a common word is not");
+    chr_document_free(d);
+}
+
 int main(void)
 {
+    test_merged_table();
     test_places_in_any_case();
     test_acronyms_and_expansions();
     test_descriptor_names();

@@ -41,8 +41,81 @@ static chr_format format_of(const char *bytes, const char *path)
     return f;
 }
 
+/* doc->lower against chr_utf8_fold of the same text: the fold reads eight
+   bytes at a time, so capitals, ё and rare letters are tried at every
+   offset into those words. */
+static void test_fold_everywhere(void)
+{
+    static const char *const words[] = {
+        "ЁЛКИ", "ёлки", "МИДа", "Ѐ", "ѐ", "Ђорђе", "ЏЕМ", "ОДКБ", "NATO", "Émile",
+        "внешнеполитическими", "ПРАВИТЕЛЬСТВО", "правительствА", "«Единая Россия»", "—",
+        "Ростов-на-Дону", "12:30", "\xFF", "\xD0", "Ѣ", "Ω", "Zürich", "G20",
+    };
+    size_t nw = sizeof words / sizeof words[0];
+    char text[4096];
+    int all_same = 1;
+    for (size_t pad = 0; pad < 9; pad++) {
+        size_t n = 0;
+        for (size_t k = 0; k < pad; k++)
+            text[n++] = k % 2 ? 'x' : ' ';
+        for (size_t r = 0; r < 3; r++) {
+            for (size_t w = 0; w < nw; w++) {
+                size_t l = strlen(words[(w + r) % nw]);
+                memcpy(text + n, words[(w + r) % nw], l);
+                n += l;
+                text[n++] = r == 1 ? ',' : ' ';
+            }
+        }
+        text[n] = 0;
+        chr_document *d = ingest(text, CHR_FORMAT_TEXT);
+        char folded[4096];
+        chr_utf8_fold(d->text.s, d->text.len, folded);
+        if (d->text.len != n || memcmp(d->lower, folded, n) != 0) {
+            all_same = 0;
+            printf("#   fold differs with %zu bytes of padding\n", pad);
+        }
+        chr_document_free(d);
+    }
+    CHECK(all_same, "the analysed text is folded exactly as lexicon keys, at every offset");
+}
+
+/* The language is decided by the first megabyte: a Russian article with a
+   long English appendix is Russian, and the other way round. */
+static void test_language_window(void)
+{
+    const char *ru = "Президент провёл встречу с министрами в Москве. ";
+    const char *en = "The delegation discussed trade and security in Brussels today. ";
+    size_t rl = strlen(ru), el = strlen(en), n = 0, cap = 3u << 20;
+    char *t = malloc(cap + 1);
+    if (!t)
+        exit(2);
+    while (n + rl < (1u << 20))
+        memcpy(t + n, ru, rl), n += rl;
+    while (n + el < cap)
+        memcpy(t + n, en, el), n += el;
+    t[n] = 0;
+    chr_document *d = ingest(t, CHR_FORMAT_TEXT);
+    CHECK(d->info.language == CHR_LANG_RU,
+          "Russian for a megabyte, then two of English: Russian");
+    chr_document_free(d);
+    n = 0;
+    while (n + el < (1u << 20))
+        memcpy(t + n, en, el), n += el;
+    while (n + rl < cap)
+        memcpy(t + n, ru, rl), n += rl;
+    t[n] = 0;
+    d = ingest(t, CHR_FORMAT_TEXT);
+    CHECK(d->info.language == CHR_LANG_EN,
+          "English for a megabyte, then two of Russian: English");
+    chr_document_free(d);
+    free(t);
+}
+
 int main(void)
 {
+    test_fold_everywhere();
+    test_language_window();
+
     /* ------------------------------------------------ format detection */
     const char *page = "<!DOCTYPE html><html><body><p>Встреча прошла в Минске.</p></body></html>";
     CHECK(format_of(page, NULL) == CHR_FORMAT_HTML, "<!DOCTYPE html> is HTML");

@@ -365,6 +365,68 @@ static void test_robust(void)
     free(big);
 }
 
+/* Words per sentence of d, into out (at most max); returns the count. */
+static uint32_t words_per_sentence(const chr_document *d, uint32_t *out, uint32_t max)
+{
+    uint32_t k = 0;
+    for (; k < d->n_sents && k < max; k++) {
+        uint32_t words = 0;
+        int in_word = 0;
+        for (uint32_t i = d->sents[k].start; i < d->sents[k].end; i++) {
+            int sp = d->text.s[i] == ' ' || d->text.s[i] == '\t';
+            words += !sp && !in_word;
+            in_word = !sp;
+        }
+        out[k] = words;
+    }
+    return k;
+}
+
+/* An unpunctuated Russian paragraph is cut where the same paragraph in
+   Latin letters is: Cyrillic letters are counted in words of eight bytes,
+   Latin ones one by one, and both must count the same words. */
+static void test_long_russian_paragraph(void)
+{
+    static const char *const words[] = {
+        "в", "заседании", "Совета", "приняли", "участие", "внешнеполитических", "ведомств",
+        "и", "делегации", "государств-членов", "ОДКБ", "ёлки", "МИДа", "по", "вопросам",
+    };
+    static const char *const seps[] = {" ", "  ", "\t ", " "};
+    size_t nw = sizeof words / sizeof words[0], cap = 1u << 20, n = 0, m = 0;
+    char *cyr = malloc(cap), *lat = malloc(cap);
+    if (!cyr || !lat)
+        exit(2);
+    for (size_t k = 0; k < 7000; k++) {
+        const char *w = words[(k * 7) % nw], *sep = seps[k % 4];
+        size_t wl = strlen(w), sl = strlen(sep);
+        memcpy(cyr + n, w, wl);
+        n += wl;
+        for (size_t b = 0; b < wl; b++)
+            if (((unsigned char)w[b] & 0xC0) != 0x80)
+                lat[m++] = w[b] == '-' ? '-' : 'x';
+        memcpy(cyr + n, sep, sl);
+        memcpy(lat + m, sep, sl);
+        n += sl;
+        m += sl;
+    }
+    chr_document *dc = segment_n(cyr, n), *dl = segment_n(lat, m);
+    uint32_t wc[64], wl[64];
+    uint32_t nc = words_per_sentence(dc, wc, 64), nl = words_per_sentence(dl, wl, 64);
+    int same = nc == nl && memcmp(wc, wl, nc * sizeof *wc) == 0;
+    uint32_t total = 0, longest = 0;
+    for (uint32_t k = 0; k < nc; k++) {
+        total += wc[k];
+        longest = wc[k] > longest ? wc[k] : longest;
+    }
+    CHECK(same && nc >= 3 && total == 7000 && longest <= 2001 && consistent(dc),
+          "7000 unpunctuated Russian words: %u sentences of at most %u words, cut as in Latin", nc,
+          longest);
+    doc_free(dc);
+    doc_free(dl);
+    free(cyr);
+    free(lat);
+}
+
 static void test_speed(void)
 {
     static const char para[] =
@@ -408,6 +470,7 @@ int main(void)
     test_paragraphs();
     test_headings();
     test_robust();
+    test_long_russian_paragraph();
     test_speed();
     return CHECK_DONE();
 }

@@ -116,6 +116,78 @@ static void test_words(void)
     doc_free(d);
 }
 
+/* Russian words are read several letters at a time: a capital, ё or a
+   rare letter anywhere in a word, at any offset, must still give the same
+   boundaries and flags as a letter-by-letter reading. */
+static void test_words_at_every_offset(void)
+{
+    static const char body[] =
+        "Внешнеполитическими ПРАВИТЕЛЬСТВО правительствА МИДа ОДКБ-шный ёлки Ёжик "
+        "Ђорђе ѢѣѢ из-за Ростов-на-Дону вы,мы «Сбер»\tи\u00a0нет сайт Lenta.ru";
+    static const struct { const char *tok; uint16_t flags; } want[] = {
+        {"Внешнеполитическими", CHR_TF_UPPER | CHR_TF_CYR},
+        {"ПРАВИТЕЛЬСТВО", CHR_TF_UPPER | CHR_TF_ALLUPPER | CHR_TF_CYR},
+        {"правительствА", CHR_TF_CYR},
+        {"МИДа", CHR_TF_UPPER | CHR_TF_CYR},
+        {"ОДКБ-шный", CHR_TF_UPPER | CHR_TF_CYR | CHR_TF_HYPHEN},
+        {"ёлки", CHR_TF_CYR},
+        {"Ёжик", CHR_TF_UPPER | CHR_TF_CYR},
+        {"Ђорђе", CHR_TF_UPPER | CHR_TF_CYR},
+        {"ѢѣѢ", CHR_TF_CYR},
+        {"из-за", CHR_TF_CYR | CHR_TF_HYPHEN},
+        {"Ростов-на-Дону", CHR_TF_UPPER | CHR_TF_CYR | CHR_TF_HYPHEN},
+        {"вы", CHR_TF_CYR},
+        {",", 0},
+        {"мы", CHR_TF_CYR},
+        {"«", CHR_TF_QUOTE_OPEN},
+        {"Сбер", CHR_TF_UPPER | CHR_TF_CYR},
+        {"»", CHR_TF_QUOTE_CLOSE},
+        {"и", CHR_TF_CYR},
+        {"нет", CHR_TF_CYR},
+        {"сайт", CHR_TF_CYR},
+        {"Lenta.ru", CHR_TF_UPPER | CHR_TF_LAT},
+    };
+    const uint16_t mask = CHR_TF_UPPER | CHR_TF_ALLUPPER | CHR_TF_CYR | CHR_TF_LAT | CHR_TF_HYPHEN |
+                          CHR_TF_QUOTE_OPEN | CHR_TF_QUOTE_CLOSE;
+    size_t nw = sizeof want / sizeof want[0];
+    int all_ok = 1, spacing_ok = 1;
+    for (int pad = 0; pad < 10; pad++) {
+        char text[512];
+        /* a Latin word of `pad` letters shifts everything after it */
+        int n = snprintf(text, sizeof text, "%.*s%s%s", pad, "xxxxxxxxx", pad ? " " : "", body);
+        chr_document *d = tokenize_n(text, (size_t)n);
+        uint32_t first = pad ? 1 : 0;
+        if (d->n_toks != nw + first) {
+            printf("#   padding %d: %u tokens, want %zu\n", pad, d->n_toks, nw + first);
+            all_ok = 0;
+        }
+        for (size_t k = 0; k < nw && first + k < d->n_toks; k++) {
+            const chr_token *t = &d->toks[first + k];
+            size_t l = strlen(want[k].tok);
+            if (t->end - t->start != l || memcmp(d->text.s + t->start, want[k].tok, l) != 0 ||
+                (t->flags & mask) != want[k].flags) {
+                printf("#   padding %d: token %zu is '%.*s' flags %#x, want '%s' %#x\n", pad, k,
+                       (int)(t->end - t->start), d->text.s + t->start, (unsigned)(t->flags & mask),
+                       want[k].tok, (unsigned)want[k].flags);
+                all_ok = 0;
+            }
+        }
+        /* space before: none before ',' 'мы' 'Сбер' '»'; one after a tab or a
+           no-break space, and at the start of the text */
+        int kc = find_tok(d, ",", 0), km = find_tok(d, "мы", 0), kq = find_tok(d, "»", 0),
+            ks = find_tok(d, "Сбер", 0), ki = find_tok(d, "и", 0), kn = find_tok(d, "нет", 0),
+            kv = find_tok(d, "Внешнеполитическими", 0);
+        if (HAS(d, kc, CHR_TF_SPACE_BEFORE) || HAS(d, km, CHR_TF_SPACE_BEFORE) ||
+            HAS(d, kq, CHR_TF_SPACE_BEFORE) || HAS(d, ks, CHR_TF_SPACE_BEFORE) ||
+            !HAS(d, ki, CHR_TF_SPACE_BEFORE) || !HAS(d, kn, CHR_TF_SPACE_BEFORE) ||
+            !HAS(d, kv, CHR_TF_SPACE_BEFORE))
+            spacing_ok = 0;
+        doc_free(d);
+    }
+    CHECK(all_ok, "words, capitals, ё and rare letters: the same tokens and flags at every offset");
+    CHECK(spacing_ok, "white space before a token is seen after tabs and no-break spaces, never after a word");
+}
+
 static void test_numbers(void)
 {
     chr_document *d = tokenize("В 19.00 температура была 3,5 градуса, в 14:00 — уже 10.01.2022 года. "
@@ -329,6 +401,7 @@ static void test_speed(void)
 int main(void)
 {
     test_words();
+    test_words_at_every_offset();
     test_numbers();
     test_punct();
     test_structure();
