@@ -122,9 +122,10 @@ typedef struct chr_token {
     uint8_t kind;                   /* chr_token_kind */
     uint8_t gram_case;              /* chr_case guess (analyze.c), 0 unknown */
     uint32_t lex;                   /* chr_word_bit (analyze.c) */
+    uint32_t lemma_len;             /* before `lemma`: no padding, 32 bytes a
+                                       token (tokens dominate peak memory) */
     const char *lemma;              /* lower-case lemma or NULL (analyze.c);
                                        points into a lexicon or the arena */
-    uint32_t lemma_len;
 } chr_token;
 
 enum chr_case {
