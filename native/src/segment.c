@@ -288,11 +288,37 @@ static int has_blank_lines(const unsigned char *s, uint32_t len)
     return 0;
 }
 
+/* A line of running text, longer than any hard wrap (wrapped text keeps
+   lines under ~80 characters), that ends a sentence. */
+static int ends_long_line(const unsigned char *s, uint32_t a, uint32_t b)
+{
+    enum { WRAP_CHARS = 90 };
+    uint32_t chars = 0;
+    for (uint32_t i = a; i < b && chars <= WRAP_CHARS; i++)
+        chars += (s[i] & 0xC0) != 0x80;
+    if (chars <= WRAP_CHARS)
+        return 0;
+    uint32_t at, cp = cp_before(s, a, b, &at);
+    while ((cp == 0xBB || cp == '"' || cp == ')' || cp == 0x201D) && at > a)
+        cp = cp_before(s, a, at, &at);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Text whose blank lines only set off a headline ("Заголовок\n\nПервый
+   абзац.\nВторой абзац.") still has one paragraph a line: a new line
+   after a long line that ended a sentence starts a paragraph when it opens
+   like one (capital, digit, dash, quote). */
+static int opens_paragraph(const unsigned char *s, uint32_t a, uint32_t b)
+{
+    uint32_t adv, cp = cp_at(s, a, b, &adv);
+    return chr_cp_is_upper(cp) || chr_cp_is_digit(cp) || chr_cp_is_dash(cp) || is_open_quote(cp);
+}
+
 static int find_paragraphs(seg *g, uint32_t len)
 {
     const unsigned char *s = g->s;
     int blocks = has_blank_lines(s, len);
-    uint32_t i = 0, a, e, pa = 0, pb = 0, nlines = 0;
+    uint32_t i = 0, a, e, pa = 0, pb = 0, nlines = 0, line_a = 0;
     while (next_line(s, len, &i, &a, &e)) {
         uint32_t ta = skip_space(s, a, e), tb = trim_end(s, ta, e);
         if (ta >= tb) {
@@ -302,13 +328,15 @@ static int find_paragraphs(seg *g, uint32_t len)
             continue;
         }
         if (nlines && (!blocks || starts_item(s, ta, tb) ||
-                       (nlines == 1 && block_title(s, pa, pb, ta, tb)))) {
+                       (nlines == 1 && block_title(s, pa, pb, ta, tb)) ||
+                       (ends_long_line(s, line_a, pb) && opens_paragraph(s, ta, tb)))) {
             if (add_para(g, pa, pb, nlines == 1) < 0)
                 return -1;
             nlines = 0;
         }
         if (!nlines)
             pa = ta;
+        line_a = ta;
         pb = tb;
         nlines++;
     }

@@ -271,6 +271,19 @@ static void test_paragraphs(void)
     CHECK(d->n_sents == 2 && sent_is(d, 0, "• • Иванов — Петров 1:0"), "a double bullet is one item");
     doc_free(d);
 
+    /* a headline set off by a blank line, then one long paragraph a line */
+    d = segment("Саммит завершился\n\n"
+                "Вчера в столице завершился двухдневный саммит лидеров стран региона, "
+                "который собрал делегации из пяти государств.\n"
+                "Открывая заседание, председатель отметил рост торговли между странами "
+                "и предложил создать общий фонд развития.\n");
+    CHECK(d->n_paras == 3, "long lines ending a sentence are paragraphs even after a blank line (%u)",
+          d->n_paras);
+    doc_free(d);
+    d = segment("Короткая строка текста,\nперенесенная вручную. Дальше\nидет текст.\n\nВторой абзац.\n");
+    CHECK(d->n_paras == 2, "hard-wrapped short lines stay one paragraph (%u)", d->n_paras);
+    doc_free(d);
+
     d = segment("Судьи: • Иван Петров (Россия) • Марк Шилд (Австралия)");
     CHECK(d->n_paras == 1 && d->n_sents == 3 && sent_is(d, 1, "• Иван Петров (Россия)"),
           "a bullet inside a line starts an item");
