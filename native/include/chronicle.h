@@ -58,6 +58,11 @@ typedef struct chr_options {
     const char *date;       /* document date "YYYY-MM-DD", or NULL */
     const char *path;       /* file name, used for format detection and
                                reported back; NULL for an unnamed buffer */
+    int nul_terminated;     /* non-zero when bytes[len] is a readable NUL
+                               (as in every Lua string): valid UTF-8 input
+                               is then read in place rather than copied.
+                               The bytes must stay unchanged during the
+                               call; the document keeps no pointer to them. */
 } chr_options;
 
 typedef enum chr_status {

@@ -243,6 +243,7 @@ static int l_parse(lua_State *L)
     const char *text = luaL_checklstring(L, 1, &len);
     chr_options opt;
     chr_options_init(&opt);
+    opt.nul_terminated = 1;     /* Lua strings always end in a NUL */
     int timings = 0;
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);

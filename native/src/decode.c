@@ -197,6 +197,16 @@ static int decode_utf8(chr_document *doc, uint32_t bom)
 {
     const unsigned char *in = doc->in + bom;
     uint32_t n = doc->in_len - bom;
+    if (doc->opt.nul_terminated && !memchr(in, 0, n)) {
+        /* Already what the stages read: UTF-8 ending in a NUL.  Reading it
+           in place saves a copy of the whole input, the largest single
+           allocation after the tokens.  No stage writes to the text. */
+        doc->utf8.s = (char *)(uintptr_t)in;
+        doc->utf8.len = n;
+        doc->utf8.shift = bom;
+        doc->utf8_borrowed = 1;
+        return 0;
+    }
     if (alloc_text(doc, n, 0) < 0)
         return -1;
     doc->utf8.shift = bom;

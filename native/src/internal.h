@@ -195,8 +195,10 @@ struct chr_document {
     uint32_t *line_starts;          /* byte offset of each input line */
     uint32_t n_lines;
 
-    /* decode.c: the input as UTF-8 and its map (for ingestion to read) */
+    /* decode.c: the input as UTF-8 and its map (for ingestion to read);
+       utf8_borrowed: utf8.s is the caller's input itself, never freed */
     chr_text utf8;
+    uint8_t utf8_borrowed;
     /* ingest.c / markup.c: the analysed text */
     chr_text text;
     char *lower;                    /* text.s lower-cased, ё->е; same length */

@@ -134,6 +134,12 @@ chr_document *chr_parse(const char *bytes, size_t len, const chr_options *option
         chr_warn(doc, "%u more warnings not shown", dropped);
     }
     doc->in = NULL;
+    if (doc->utf8_borrowed) {
+        /* the caller's bytes may go once chr_parse returns */
+        if (doc->text.s == doc->utf8.s)
+            doc->text.s = NULL;
+        doc->utf8.s = NULL;
+    }
     if (rc != 0 || doc->status != CHR_OK) {
         *status = doc->status != CHR_OK ? doc->status : CHR_ERR_NOMEM;
         chr_document_free(doc);

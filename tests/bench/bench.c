@@ -96,6 +96,7 @@ static char *read_file(const char *path, size_t *len)
         free(buf);
         return NULL;
     }
+    buf[n] = '\0';     /* room is left: the loop grows before every full read */
     *len = n;
     return buf;
 }
@@ -228,6 +229,7 @@ static int bench_file(const char *path, int runs, const char *date, int do_ref, 
     chr_options opt;
     chr_options_init(&opt);
     opt.path = path;    /* format detection by extension, as the CLI does */
+    opt.nul_terminated = 1;
     opt.date = date;
 
     /* one untimed run first (caches, page faults of the allocator, CPU clock) */

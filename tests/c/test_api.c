@@ -40,6 +40,21 @@ int main(void)
     CHECK(chr_document_info(d)->title == NULL, "a text without a headline has no title");
     chr_document_free(d);
 
+    /* read in place: the document must not need the bytes after the call */
+    const char *story = "Вчера президент Иван Петров встретился с министром Анной Смирновой.";
+    char *owned = malloc(strlen(story) + 1);
+    memcpy(owned, story, strlen(story) + 1);
+    chr_options_init(&o);
+    o.nul_terminated = 1;
+    d = chr_parse(owned, strlen(owned), &o, &st);
+    memset(owned, 'x', strlen(story));
+    free(owned);
+    size_t np = 0;
+    const chr_participant *ps = d ? chr_document_participants(d, &np) : NULL;
+    CHECK(np >= 2 && ps[0].name && ps[0].n_mentions > 0,
+          "a document parsed in place keeps its results after the caller frees the bytes");
+    chr_document_free(d);
+
     CHECK_STR(chr_kind_name(CHR_KIND_ORGANIZATION), "organization", "kind names follow the model");
     CHECK_STR(chr_event_type_name(CHR_EVENT_APPOINTMENT), "appointment", "event type names follow the model");
     CHECK_STR(chr_version(), CHRONICLE_VERSION, "chr_version matches the header");
