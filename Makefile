@@ -18,6 +18,14 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden $(WARN) \
 	-Inative/include -Inative/src -I$(GEN)
 OPT ?= -O2 -g
+# `make V=1` prints whole commands; by default one short line a file
+ifeq ($(V),1)
+Q :=
+SAY := @true
+else
+Q := @
+SAY := @printf '  %-8s %s\n'
+endif
 XML_CFLAGS = $(shell $(PKG_CONFIG) --cflags libxml-2.0)
 XML_LIBS = $(shell $(PKG_CONFIG) --libs libxml-2.0)
 LUA54_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4)
@@ -72,47 +80,60 @@ deps:
 # ------------------------------------------------------------------ build
 $(BUILD)/lexgen: native/tools/lexgen.c native/src/utf8.c native/src/utf8.h native/src/geo_hash.h
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ native/tools/lexgen.c native/src/utf8.c
+	$(SAY) CC $@
+	$(Q)$(CC) -std=c11 -O2 -Wall -Wextra -o $@ native/tools/lexgen.c native/src/utf8.c
 
 $(LEX_GEN) &: $(BUILD)/lexgen $(LEXICONS)
 	@mkdir -p $(GEN)
-	$(BUILD)/lexgen $(GEN) $(LEXICONS)
+	$(SAY) LEXGEN $(GEN)
+	$(Q)$(BUILD)/lexgen $(GEN) $(LEXICONS)
 
 define VARIANT
 $(1)/%.o: native/src/%.c native/include/chronicle.h $$(wildcard native/src/*.h) $(GEN)/lexicon_ids.h
 	@mkdir -p $$(@D)
-	$(2) $(BASE_CFLAGS) $(3) $$(XML_CFLAGS) -c -o $$@ $$<
+	$(SAY) CC $$@
+	$(Q)$(2) $(BASE_CFLAGS) $(3) $$(XML_CFLAGS) -c -o $$@ $$<
 $(1)/lexicon_data.o: $(GEN)/lexicon_data.c native/src/lexicon_table.h
 	@mkdir -p $$(@D)
-	$(2) $(BASE_CFLAGS) $(3) -c -o $$@ $$<
+	$(SAY) CC $$@
+	$(Q)$(2) $(BASE_CFLAGS) $(3) -c -o $$@ $$<
 $(1)/libchronicle.a: $(call LIB_OBJ,$(1))
-	rm -f $$@ && ar rcs $$@ $$^
+	$(SAY) AR $$@
+	$(Q)rm -f $$@ && ar rcs $$@ $$^
 $(1)/binding54.o: native/lua/binding.c native/lua/compat.h native/include/chronicle.h
 	@mkdir -p $$(@D)
-	$(2) $(BASE_CFLAGS) $(3) $$(LUA54_CFLAGS) -c -o $$@ $$<
+	$(SAY) CC $$@
+	$(Q)$(2) $(BASE_CFLAGS) $(3) $$(LUA54_CFLAGS) -c -o $$@ $$<
 $(1)/binding51.o: native/lua/binding.c native/lua/compat.h native/include/chronicle.h
 	@mkdir -p $$(@D)
-	$(2) $(BASE_CFLAGS) $(3) $$(LUAJIT_CFLAGS) -c -o $$@ $$<
+	$(SAY) CC $$@
+	$(Q)$(2) $(BASE_CFLAGS) $(3) $$(LUAJIT_CFLAGS) -c -o $$@ $$<
 $(1)/native_54.so: $(1)/binding54.o $(1)/libchronicle.a
-	$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
+	$(SAY) CC $$@
+	$(Q)$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
 $(1)/native_51.so: $(1)/binding51.o $(1)/libchronicle.a
-	$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
+	$(SAY) CC $$@
+	$(Q)$(2) $(3) -shared -o $$@ $$^ $$(XML_LIBS) -lm
 $(1)/tests/%: tests/c/%.c tests/c/check.h tests/c/stage.h $(1)/libchronicle.a
 	@mkdir -p $$(@D)
-	$(2) $(BASE_CFLAGS) $(filter-out -shared-libasan,$(3)) -Itests/c -o $$@ $$< $(1)/libchronicle.a $$(XML_LIBS) -lm
+	$(SAY) CC $$@
+	$(Q)$(2) $(BASE_CFLAGS) $(filter-out -shared-libasan,$(3)) -Itests/c -o $$@ $$< $(1)/libchronicle.a $$(XML_LIBS) -lm
 endef
 
 $(eval $(call VARIANT,$(REL),$(CC),$(OPT)))
 $(eval $(call VARIANT,$(SAN),$(CLANG),-O1 -g $(SAN_FLAGS) -shared-libasan))
 
 $(LUADIR)/native_54.so: $(REL)/native_54.so
-	cp $< $@
+	$(SAY) CP $@
+	$(Q)cp $< $@
 $(LUADIR)/native_51.so: $(REL)/native_51.so
-	cp $< $@
+	$(SAY) CP $@
+	$(Q)cp $< $@
 
 $(BUILD)/fuzz/%: native/fuzz/%.c native/fuzz/fuzz_entry.h $(call LIB_OBJ,$(BUILD)/fuzzobj)
 	@mkdir -p $(@D)
-	$(CLANG) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(call LIB_OBJ,$(BUILD)/fuzzobj) $(XML_LIBS) -lm
+	$(SAY) CC $@
+	$(Q)$(CLANG) $(BASE_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(call LIB_OBJ,$(BUILD)/fuzzobj) $(XML_LIBS) -lm
 $(eval $(call VARIANT,$(BUILD)/fuzzobj,$(CLANG),-O1 -g -fsanitize=fuzzer-no-link,address,undefined))
 
 # ------------------------------------------------------------------- run
@@ -153,7 +174,8 @@ bench: deps
 	@bash tests/bench/run.sh
 
 $(BUILD)/bench: tests/bench/bench.c $(REL)/libchronicle.a
-	$(CC) $(BASE_CFLAGS) -O2 -o $@ $^ $(XML_LIBS) -lm
+	$(SAY) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 -o $@ $^ $(XML_LIBS) -lm
 
 SHARED ?= ../shared
 eval: deps all
