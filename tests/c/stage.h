@@ -43,4 +43,24 @@ static inline chr_document *stage_ingest(const stage_input *in)
     return d;
 }
 
+/* A document holding `text` (n bytes) as its analysed text, as ingestion
+   leaves it for the segmenter; no stage has run yet. */
+static inline chr_document *stage_text(const char *text, size_t n)
+{
+    chr_document *d = calloc(1, sizeof *d);
+    if (!d)
+        exit(2);
+    d->text.s = malloc(n + 1);
+    d->lower = malloc(n + 1);
+    if (!d->text.s || !d->lower)
+        exit(2);
+    memcpy(d->text.s, text, n);
+    d->text.s[n] = 0;
+    d->text.len = (uint32_t)n;
+    chr_utf8_fold(text, n, d->lower);
+    d->lower[n] = 0;
+    d->doc_day = CHR_NO_DAY;
+    return d;
+}
+
 #endif

@@ -2,37 +2,13 @@
  * Runs only the segmentation stage on a hand-built document so that what a
  * reader sees as a sentence or a paragraph is checked without the rest of
  * the pipeline. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 #include <time.h>
 
-/* Frees a hand-built document.  Not chr_document_free: the test then links
-   only the stages it exercises, not the whole pipeline. */
-static void doc_free(chr_document *d)
-{
-    free(d->text.s);
-    free(d->lower);
-    free(d->paras);
-    free(d->sents);
-    free(d->toks);
-    chr_arena_free(&d->arena);
-    free(d->warnings);
-    free(d);
-}
-
 static chr_document *segment_n(const char *text, size_t n)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d) exit(2);
-    d->text.s = malloc(n + 1);
-    d->lower = malloc(n + 1);
-    if (!d->text.s || !d->lower) exit(2);
-    memcpy(d->text.s, text, n);
-    d->text.s[n] = 0;
-    d->text.len = (uint32_t)n;
-    chr_utf8_fold(text, n, d->lower);
-    d->lower[n] = 0;
+    chr_document *d = stage_text(text, n);
     if (chr_segment(d) < 0) {
         printf("Bail out! chr_segment failed\n");
         exit(2);
@@ -76,7 +52,7 @@ static int sents_are(const chr_document *d, const char *const *want, uint32_t n)
         static const char *const want_[] = {__VA_ARGS__};                      \
         chr_document *d_ = segment(text);                                      \
         CHECK(sents_are(d_, want_, sizeof want_ / sizeof want_[0]), what);     \
-        doc_free(d_);                                                 \
+        chr_document_free(d_);                                                 \
     } while (0)
 
 /* Paragraph and sentence indices agree with each other and cover the text in
@@ -253,23 +229,23 @@ static void test_paragraphs(void)
     CHECK(consistent(d), "indices are consistent");
     for (uint32_t k = 0; k < d->n_paras; k++)
         CHECK(!d->paras[k].heading, "paragraph %u is not a heading", k);
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Строка один.\nСтрока два\r\nСтрока три.\n");
     CHECK(d->n_paras == 3 && d->n_sents == 3, "without blank lines every line is a paragraph");
     CHECK(d->n_paras == 3 && span_is(d, d->paras[1].start, d->paras[1].end, "Строка два"),
           "CR LF line ends are trimmed");
     CHECK(consistent(d), "indices are consistent");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Пункты повестки:\n\n• безопасность;\n• экономика;\n* культура.\n");
     CHECK(d->n_paras == 4, "list bullets start paragraphs (%u)", d->n_paras);
     CHECK(d->n_paras == 4 && !d->paras[1].heading && !d->paras[2].heading, "list items are not headings");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("• • Иванов — Петров 1:0\n\nИтог матча.");
     CHECK(d->n_sents == 2 && sent_is(d, 0, "• • Иванов — Петров 1:0"), "a double bullet is one item");
-    doc_free(d);
+    chr_document_free(d);
 
     /* a headline set off by a blank line, then one long paragraph a line */
     d = segment("Саммит завершился\n\n"
@@ -279,15 +255,15 @@ static void test_paragraphs(void)
                 "и предложил создать общий фонд развития.\n");
     CHECK(d->n_paras == 3, "long lines ending a sentence are paragraphs even after a blank line (%u)",
           d->n_paras);
-    doc_free(d);
+    chr_document_free(d);
     d = segment("Короткая строка текста,\nперенесенная вручную. Дальше\nидет текст.\n\nВторой абзац.\n");
     CHECK(d->n_paras == 2, "hard-wrapped short lines stay one paragraph (%u)", d->n_paras);
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Судьи: • Иван Петров (Россия) • Марк Шилд (Австралия)");
     CHECK(d->n_paras == 1 && d->n_sents == 3 && sent_is(d, 1, "• Иван Петров (Россия)"),
           "a bullet inside a line starts an item");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 static void test_headings(void)
@@ -298,47 +274,47 @@ static void test_headings(void)
           "a short unpunctuated line before a paragraph is a heading");
     CHECK(d->n_paras == 2 && d->paras[0].n_sentences == 1 && d->paras[1].n_sentences == 2,
           "the heading is one sentence");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Саммит ОДКБ прошёл в Москве\nСегодня в столице состоялся саммит.\n");
     CHECK(d->n_paras == 2 && d->paras[0].heading, "a title line without blank lines is a heading");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Итоги саммита\nСегодня в столице состоялся саммит лидеров стран региона.\n\n"
                 "Второй абзац текста.\n");
     CHECK(d->n_paras == 3 && d->paras[0].heading && !d->paras[1].heading,
           "a title glued to its block is split off as a heading (%u)", d->n_paras);
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Сегодня в столице состоялся большой саммит\nлидеров стран региона и партнёров.\n\n"
                 "Второй абзац текста.\n");
     CHECK(d->n_paras == 2 && !d->paras[0].heading && d->paras[0].n_sentences == 1,
           "a hard-wrapped first line is not a heading");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("Первый абзац текста.\n\nС уважением, пресс-служба\n\nИсточник: агентство\n");
     CHECK(d->n_paras == 3 && !d->paras[2].heading, "a last line is not a heading");
-    doc_free(d);
+    chr_document_free(d);
 
     d = segment("В ходе переговоров стороны обсудили:\n\nторговлю и инвестиции.\n");
     CHECK(d->n_paras == 2 && !d->paras[0].heading, "a line ending with a colon is not a heading");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 static void test_robust(void)
 {
     chr_document *d = segment("");
     CHECK(d->n_paras == 0 && d->n_sents == 0, "empty text has no paragraphs");
-    doc_free(d);
+    chr_document_free(d);
     d = segment(" \n\n\t \n");
     CHECK(d->n_paras == 0 && d->n_sents == 0, "white space only has no paragraphs");
-    doc_free(d);
+    chr_document_free(d);
 
     static const char bad[] = "Плохие \xff\xfe байты. Ещё\xd0 текст\x00 с нулём. \xe2\x80 Конец";
     d = segment_n(bad, sizeof bad - 1);
     CHECK(d->n_sents == 2 && sent_is(d, 0, "Плохие \xff\xfe байты.") && consistent(d),
           "invalid UTF-8 and NUL bytes are kept inside sentences (%u)", d->n_sents);
-    doc_free(d);
+    chr_document_free(d);
 
     /* an 18 MB line without punctuation */
     size_t n = 18u << 20;
@@ -361,7 +337,7 @@ static void test_robust(void)
           "an 18 MB unpunctuated line is cut into bounded sentences (%u, longest %u words)",
           d->n_sents, longest);
     printf("# 18 MB line: %.3f s\n", secs);
-    doc_free(d);
+    chr_document_free(d);
 
     /* pathological runs: quotes, openers without closers, dots, initials */
     static const char *const unit[] = {"\"", "«", "(", ". ", "А. ", "!»", "т. д. "};
@@ -373,7 +349,7 @@ static void test_robust(void)
         d = segment_n(big, m * ul);
         secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
         CHECK(consistent(d) && secs < 5, "2 MB of '%s' segments in linear time (%.3f s)", unit[u], secs);
-        doc_free(d);
+        chr_document_free(d);
     }
     free(big);
 }
@@ -434,8 +410,8 @@ static void test_long_russian_paragraph(void)
     CHECK(same && nc >= 3 && total == 7000 && longest <= 2001 && consistent(dc),
           "7000 unpunctuated Russian words: %u sentences of at most %u words, cut as in Latin", nc,
           longest);
-    doc_free(dc);
-    doc_free(dl);
+    chr_document_free(dc);
+    chr_document_free(dl);
     free(cyr);
     free(lat);
 }
@@ -469,7 +445,7 @@ static void test_speed(void)
     CHECK(rc == 0 && d->n_paras == reps && d->n_sents == reps * 4,
           "synthetic news: %zu paragraphs, %u sentences", reps, d->n_sents);
     printf("# segmentation: %.1f MB/s of CPU time (not asserted)\n", (double)n / 1e6 / (secs > 0 ? secs : 1e-9));
-    doc_free(d);
+    chr_document_free(d);
 }
 
 int main(void)

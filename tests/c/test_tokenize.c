@@ -1,37 +1,13 @@
 /* test_tokenize.c - tokens of plain text (tokenize.c after segment.c).
  * Runs only segmentation and tokenisation on a hand-built document and
  * checks token texts, kinds and flags as later stages read them. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 #include <time.h>
 
-/* Frees a hand-built document.  Not chr_document_free: the test then links
-   only the stages it exercises, not the whole pipeline. */
-static void doc_free(chr_document *d)
-{
-    free(d->text.s);
-    free(d->lower);
-    free(d->paras);
-    free(d->sents);
-    free(d->toks);
-    chr_arena_free(&d->arena);
-    free(d->warnings);
-    free(d);
-}
-
 static chr_document *tokenize_n(const char *text, size_t n)
 {
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d) exit(2);
-    d->text.s = malloc(n + 1);
-    d->lower = malloc(n + 1);
-    if (!d->text.s || !d->lower) exit(2);
-    memcpy(d->text.s, text, n);
-    d->text.s[n] = 0;
-    d->text.len = (uint32_t)n;
-    chr_utf8_fold(text, n, d->lower);
-    d->lower[n] = 0;
+    chr_document *d = stage_text(text, n);
     if (chr_segment(d) < 0 || chr_tokenize(d) < 0) {
         printf("Bail out! segmentation failed\n");
         exit(2);
@@ -89,7 +65,7 @@ static void test_words(void)
     CHECK(k >= 0 && d->toks[k].flags == (CHR_TF_CYR | CHR_TF_SPACE_BEFORE), "'и' is a plain lower-case word");
     k = find_tok(d, ".", 0);
     CHECK(KIND(d, k) == CHR_TOK_PUNCT && !HAS(d, k, CHR_TF_SPACE_BEFORE), "the full stop is attached punctuation");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Роль д'Артаньяна сыграл O'Brien, а самолёт Ту-154 и саммит G20 обсуждали в ОДКБ и США.");
     CHECK(toks_are(d, "Роль|д'Артаньяна|сыграл|O'Brien|,|а|самолёт|Ту-154|и|саммит|G20|обсуждали|в|ОДКБ|и|США|."),
@@ -98,7 +74,7 @@ static void test_words(void)
     CHECK(HAS(d, k, CHR_TF_LAT | CHR_TF_UPPER) && !HAS(d, k, CHR_TF_CYR), "O'Brien is Latin");
     k = find_tok(d, "ОДКБ", 0);
     CHECK(HAS(d, k, CHR_TF_ALLUPPER | CHR_TF_UPPER | CHR_TF_CYR), "an acronym is all upper case");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Встречу вёл В. В. Путин, а Я иду домой.");
     k = find_tok(d, "В", 0);
@@ -109,11 +85,11 @@ static void test_words(void)
     k = find_tok(d, "Я", 0);
     CHECK(k >= 0 && !HAS(d, k, CHR_TF_INITIAL) && !HAS(d, k, CHR_TF_ALLUPPER),
           "a one-letter word without a dot is neither initial nor all upper");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Слово за́мок с ударением.");
     CHECK(toks_are(d, "Слово|за́мок|с|ударением|."), "a combining accent stays inside the word");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 /* Russian words are read several letters at a time: a capital, ё or a
@@ -182,7 +158,7 @@ static void test_words_at_every_offset(void)
             !HAS(d, ki, CHR_TF_SPACE_BEFORE) || !HAS(d, kn, CHR_TF_SPACE_BEFORE) ||
             !HAS(d, kv, CHR_TF_SPACE_BEFORE))
             spacing_ok = 0;
-        doc_free(d);
+        chr_document_free(d);
     }
     CHECK(all_ok, "words, capitals, ё and rare letters: the same tokens and flags at every offset");
     CHECK(spacing_ok, "white space before a token is seen after tabs and no-break spaces, never after a word");
@@ -201,7 +177,7 @@ static void test_numbers(void)
     CHECK(KIND(d, k) == CHR_TOK_NUMBER && KIND(d, k + 1) == CHR_TOK_PUNCT &&
               d->toks[k].sentence == d->toks[k + 1].sentence,
           "'2022.' is the number and its full stop in one sentence");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Рост на 50 % и 10 $ за 1990-е годы, в 10-15 раз на 40-й день.");
     CHECK(toks_are(d, "Рост|на|50|%|и|10|$|за|1990-е|годы|,|в|10|-|15|раз|на|40-й|день|."),
@@ -212,12 +188,12 @@ static void test_numbers(void)
     CHECK(KIND(d, k) == CHR_TOK_NUMBER && HAS(d, k, CHR_TF_HYPHEN | CHR_TF_CYR), "1990-е is a number with a hyphen");
     k = find_tok(d, "-", 0);
     CHECK(KIND(d, k) == CHR_TOK_PUNCT && !HAS(d, k, CHR_TF_DASH), "an unspaced hyphen in a range is not a dash");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Об этом сообщает Lenta.ru, а документ подписал А.Б. Иванов на ул.Ленина.");
     CHECK(toks_are(d, "Об|этом|сообщает|Lenta.ru|,|а|документ|подписал|А|.|Б|.|Иванов|на|ул|.|Ленина|."),
           "a site name is one token, compact initials and abbreviations are not");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 static void test_punct(void)
@@ -233,7 +209,7 @@ static void test_punct(void)
     CHECK(HAS(d, k, CHR_TF_DASH | CHR_TF_SPACE_BEFORE), "– is a dash");
     k = find_tok(d, "-", 0);
     CHECK(HAS(d, k, CHR_TF_DASH), "a spaced hyphen is a dash");
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("Компания \"Газпром\" и „Лукойл“ и “Роснефть” заявили.");
     k = find_tok(d, "\"", 0);
@@ -245,7 +221,7 @@ static void test_punct(void)
     k = find_tok(d, "“", (uint32_t)k2 + 1);
     k2 = find_tok(d, "”", 0);
     CHECK(HAS(d, k, CHR_TF_QUOTE_OPEN) && HAS(d, k2, CHR_TF_QUOTE_CLOSE), "“…” quotes");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 static void test_structure(void)
@@ -281,7 +257,7 @@ static void test_structure(void)
         next += se->n_tokens;
     }
     CHECK(ok && next == d->n_toks, "tokens are in order, inside their sentences, analysis fields left zero");
-    doc_free(d);
+    chr_document_free(d);
 }
 
 static void test_robust(void)
@@ -302,11 +278,11 @@ static void test_robust(void)
     for (size_t i = 0; i < sizeof bad - 1; i++)
         want += bad[i] != ' ';
     CHECK(covered == want, "every non-space byte is in a token (%u of %u)", covered, want);
-    doc_free(d);
+    chr_document_free(d);
 
     d = tokenize("");
     CHECK(d->n_toks == 0 && d->n_sents == 0, "empty text has no tokens");
-    doc_free(d);
+    chr_document_free(d);
 
     /* 4 MB without spaces or punctuation: one word, in linear time */
     size_t n = 4u << 20;
@@ -317,21 +293,21 @@ static void test_robust(void)
     big[n] = 0;
     d = tokenize_n(big, n);
     CHECK(d->n_toks == 1 && d->toks[0].end == n, "a 4 MB word is one token");
-    doc_free(d);
+    chr_document_free(d);
 
     /* 4 MB of hyphens and apostrophes between letters, and of bare commas */
     for (size_t i = 0; i < n; i++)
         big[i] = "a-b'"[i % 4];
     d = tokenize_n(big, n);
     CHECK(d->n_toks >= 1 && d->toks[0].kind == CHR_TOK_WORD, "a long hyphenated chain tokenises");
-    doc_free(d);
+    chr_document_free(d);
     memset(big, ',', n);
     d = tokenize_n(big, n);
     uint32_t longest = 0;
     for (uint32_t s = 0; s < d->n_sents; s++)
         if (d->sents[s].n_tokens > longest) longest = d->sents[s].n_tokens;
     CHECK(d->n_toks == n && longest <= 2100, "4 MB of commas: bounded sentences (longest %u)", longest);
-    doc_free(d);
+    chr_document_free(d);
 
     /* junk the segmenter cannot see as tokens: stray continuation bytes
        between letters, then emoji; two paragraphs so the re-split must keep
@@ -355,7 +331,7 @@ static void test_robust(void)
     CHECK(ok && d->n_toks > n / 3 && longest <= 2048,
           "4 MB of junk tokens: sentences cut at 2048 tokens, paragraphs kept (longest %u, %u sentences)",
           longest, d->n_sents);
-    doc_free(d);
+    chr_document_free(d);
     free(big);
 }
 
@@ -394,8 +370,8 @@ static void test_speed(void)
     chr_document *one = tokenize(para);
     CHECK(rc == 0 && one->n_toks > 50 && d->n_toks == one->n_toks * reps, "synthetic news: %u tokens",
           d->n_toks);
-    doc_free(one);
-    doc_free(d);
+    chr_document_free(one);
+    chr_document_free(d);
 }
 
 int main(void)
