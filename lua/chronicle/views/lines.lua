@@ -85,6 +85,23 @@ end
 ---Append an empty line.
 function Builder:blank() return self:add("") end
 
+---The two lines every built-in view starts with: a title and a muted summary.
+---@param title string
+---@param summary string
+function Builder:header(title, summary)
+  self:add({ { title, "ChronicleHeader" } })
+  self:add({ { summary, "ChronicleMuted" } })
+end
+
+---The result of a view with nothing to show, after a blank line.
+---@param message string
+---@return chronicle.ViewResult
+function Builder:empty(message)
+  self:blank()
+  self:add({ { message, "ChronicleMuted" } })
+  return self:result()
+end
+
 ---Record a fold over lines `first`..`last` (1-based, inclusive).
 function Builder:fold(first, last)
   if last > first then self.folds[#self.folds + 1] = { first, last } end

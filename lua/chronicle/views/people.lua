@@ -57,17 +57,12 @@ function M.render(model, ctx)
   ctx.model = ctx.model or model
   local b = lines.new()
   local c = model_util.counts(model)
-  b:add({ { timeline.title(model), "ChronicleHeader" } })
   local summary = ("%s · %s · %s"):format(plural(c.person, "person"),
     plural(c.organization, "organization"), plural(c.location, "place"))
   if c.group > 0 then summary = summary .. " · " .. plural(c.group, "group") end
-  b:add({ { summary, "ChronicleMuted" } })
+  b:header(timeline.title(model), summary)
   local groups = model_util.participants_by_kind(model)
-  if #groups == 0 then
-    b:blank()
-    b:add({ { "No participants found.", "ChronicleMuted" } })
-    return b:result()
-  end
+  if #groups == 0 then return b:empty("No participants found.") end
   for _, g in ipairs(groups) do
     b:blank()
     local heading = b:add({ { g.title, "ChronicleKind" }, { (" (%d)"):format(#g.participants), "ChronicleMuted" } })

@@ -98,9 +98,8 @@ function M.render(model, ctx)
   ctx.model = ctx.model or model
   local b = lines.new()
   local counts = model_util.counts(model)
-  b:add({ { M.title(model), "ChronicleHeader" } })
-  b:add({ { ("%s · %s · %s"):format(plural(counts.events, "event"),
-    plural(counts.participants, "participant"), plural(counts.times, "time")), "ChronicleMuted" } })
+  b:header(M.title(model), ("%s · %s · %s"):format(plural(counts.events, "event"),
+    plural(counts.participants, "participant"), plural(counts.times, "time")))
   local pid = ctx.filter and ctx.filter.participant
   if pid then
     local p = model_util.participant(model, pid)
@@ -109,11 +108,7 @@ function M.render(model, ctx)
       { " (F clears)", "ChronicleMuted" } })
   end
   local events = select_events(model, ctx)
-  if #events == 0 then
-    b:blank()
-    b:add({ { "No events found.", "ChronicleMuted" } })
-    return b:result()
-  end
+  if #events == 0 then return b:empty("No events found.") end
   local doc_date = model.document and model.document.date
   for _, group in ipairs(model_util.group_by_day(events)) do
     b:blank()
