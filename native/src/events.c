@@ -177,8 +177,9 @@ typedef struct word_memo {
     uint32_t hash;
     uint8_t n;                          /* key length; 0 when empty */
     uint8_t fw;
-    uint8_t listed;                     /* passes the lexicon filter */
     uint8_t verb;                       /* 0 not asked, 1 no, 2 yes */
+    uint8_t inf;                        /* looks_infinitive */
+    uint8_t finite;                     /* chr_ev_finite_like */
     uint16_t vc;                        /* index into ctx.vcache, VC_NONE when none */
     const char *noun;                   /* event_nouns payload or NULL */
     char key[MEMO_KEY];
@@ -187,11 +188,16 @@ typedef struct word_memo {
 #define VC_NONE 0xFFFF
 #define VC_MAX 4096          /* verb analyses remembered per parse */
 
-#define MEMO_SIZE 8192
+/* Slots of the memo: enough for the distinct words of the document (a
+   direct-mapped table that is too small evicts a word before it comes
+   again), bounded so that a short text zeroes little. */
+#define MEMO_MIN 1024
+#define MEMO_MAX 32768
 
 typedef struct ctx {
     chr_document *doc;
     word_memo *memo;
+    uint32_t memo_mask;                 /* slots - 1 (a power of two) */
     word_memo long_word;                /* a word too long to remember */
     chr_verb *vcache; uint32_t n_vc, cap_vc;   /* analyses of verb forms seen */
     tinfo *ti; uint32_t cap_ti;
@@ -203,10 +209,12 @@ typedef struct ctx {
     chr_ev_span *tix; uint32_t n_tix;       /* times by first token */
     int32_t day_tm;
     int32_t noun_ev;                /* the last event of a heading or verbless sentence */
-    chr_ev_filter filter;           /* function words, event nouns */
+    chr_ev_filter fwords;           /* function words */
+    chr_ev_filter nouns;            /* event nouns */
     chr_ev_filter forms;            /* irregular verb forms */
     chr_ev_filter lemmas;           /* event verbs */
     chr_ev_filter heads;            /* first words of fixed phrases ("принять участие") */
+    chr_ev_filter seconds;          /* and their second words */
     /* the last meeting and its people, for "на встрече стороны обсудили" */
     int32_t last_meet;
     int32_t meet_parts[64];
@@ -282,25 +290,27 @@ static void count_barriers(ctx *c)
     T(c, end)->bar = bars;
 }
 
-static word_memo *memo_get(ctx *c, const char *w, size_t n, int listed)
+/* fw_listed, noun_listed: the word passes the function-word or the
+   event-noun filter. */
+static word_memo *memo_get(ctx *c, const char *w, size_t n, uint64_t hash, int fw_listed,
+                           int noun_listed)
 {
-    uint32_t h = (uint32_t)n * 2654435761u;
-    for (size_t i = 0; i < n && i < 8; i++)
-        h = (h ^ (unsigned char)w[n - 1 - i]) * 16777619u;
+    uint32_t h = (uint32_t)hash;
     word_memo *m = &c->long_word;
     if (n <= MEMO_KEY) {
-        m = &c->memo[(h ^ (h >> 16)) & (MEMO_SIZE - 1)];
+        m = &c->memo[(uint32_t)(hash >> 24) & c->memo_mask];
         if (m->hash == h && m->n == n && memcmp(m->key, w, n) == 0)
             return m;
         memcpy(m->key, w, n);
         m->n = (uint8_t)n;
         m->hash = h;
     }
-    m->listed = (uint8_t)listed;
-    m->fw = m->listed ? fw_tag(w, n) : FW_NONE;
+    m->fw = fw_listed ? fw_tag(w, n) : FW_NONE;
     m->verb = 0;
     m->vc = VC_NONE;
-    m->noun = m->listed && m->fw == FW_NONE ? chr_lex_get(CHR_LEX_EVENT_NOUNS, w, n) : NULL;
+    m->noun = noun_listed && m->fw == FW_NONE ? chr_lex_get(CHR_LEX_EVENT_NOUNS, w, n) : NULL;
+    m->inf = (uint8_t)looks_infinitive(w, n);
+    m->finite = (uint8_t)chr_ev_finite_like(w, n);
     return m;
 }
 
@@ -371,16 +381,19 @@ static int scan_tokens(ctx *c)
         ti->lower = !(t->flags & CHR_TF_UPPER);
         /* most words are in no event lexicon and end like no verb: two
            cheap tests, and the memo stays small and warm */
-        int listed = chr_ev_filter_has(&c->filter, w, n);
-        if (!listed && !chr_ev_verb_candidate(w, n))
+        uint64_t hash = chr_ev_hash(w, n);
+        uint32_t slot = chr_ev_filter_slot(hash);
+        int fw_listed = chr_ev_filter_test(&c->fwords, slot);
+        int noun_listed = chr_ev_filter_test(&c->nouns, slot);
+        if (!fw_listed && !noun_listed && !chr_ev_verb_candidate(w, n))
             continue;
-        word_memo *m = memo_get(c, w, n, listed);
+        word_memo *m = memo_get(c, w, n, hash, fw_listed, noun_listed);
         ti->fw = m->fw;
         if (ti->fw != FW_NONE)
             continue;
-        ti->inf = (uint8_t)looks_infinitive(w, n);
+        ti->inf = m->inf;
         if (ti->lower && !c->finite)
-            c->finite = (uint8_t)chr_ev_finite_like(w, n);
+            c->finite = m->finite;
         /* a capital inside a sentence starts a name, never a predicate */
         if ((t->flags & CHR_TF_UPPER) && !(t->flags & CHR_TF_ALLUPPER) && k > c->f &&
             T(c, k - 1)->pc == PC_NONE)
@@ -392,7 +405,7 @@ static int scan_tokens(ctx *c)
             is_verb = 1;
         } else {
             is_verb = m->verb != 1 &&
-                      chr_ev_verb(w, n, chr_ev_filter_has(&c->forms, w, n), &c->lemmas, &v);
+                      chr_ev_verb(w, n, chr_ev_filter_test(&c->forms, slot), &c->lemmas, &v);
             m->verb = is_verb ? 2 : 1;
             if (is_verb && m != &c->long_word && c->n_vc < VC_MAX) {
                 if (chr_grow(doc, (void **)&c->vcache, &c->cap_vc, c->n_vc + 1, sizeof *c->vcache) < 0)
@@ -405,7 +418,11 @@ static int scan_tokens(ctx *c)
             uint32_t ntok = 1;
             char key[160];
             /* fixed phrases: "принять участие", "подать в отставку" */
-            int head = chr_ev_filter_has(&c->heads, v.lemma, v.lemma_len);
+            /* both phrases need the next word as a key's second word */
+            int head = k + 1 < end && doc->toks[k + 1].kind == CHR_TOK_WORD &&
+                       chr_ev_filter_has(&c->heads, v.lemma, v.lemma_len) &&
+                       chr_ev_filter_has(&c->seconds, doc->lower + doc->toks[k + 1].start,
+                                         doc->toks[k + 1].end - doc->toks[k + 1].start);
             for (uint32_t extra = 2; head && extra >= 1; extra--) {
                 size_t kl = join_words(doc, k + 1, extra, end, v.lemma, v.lemma_len, key, sizeof key);
                 const char *pay = kl ? chr_lex_get(CHR_LEX_EVENT_VERBS, key, kl) : NULL;
@@ -629,51 +646,6 @@ static int place_ok(ctx *c, uint32_t first)
 
 /* ------------------------------------------------------------ summaries */
 
-/* Appends text[a, b) to out with white space collapsed; returns the new
-   length.  out has room for cap bytes. */
-static size_t put_text(const char *s, uint32_t a, uint32_t b, char *out, size_t len, size_t cap)
-{
-    int space = len > 0 && out[len - 1] == ' ';
-    for (uint32_t i = a; i < b && len + 1 < cap; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-            if (!space && len > 0)
-                out[len++] = ' ';
-            space = 1;
-            continue;
-        }
-        out[len++] = (char)ch;
-        space = 0;
-    }
-    return len;
-}
-
-/* Cuts str (len bytes) to at most `chars` characters at a word boundary,
-   marking the cut with "…". */
-static size_t clip(char *str, size_t len, size_t chars, size_t cap)
-{
-    size_t count = 0, i = 0, last_space = 0;
-    while (i < len) {
-        if (((unsigned char)str[i] & 0xC0) != 0x80) {
-            if (count == chars)
-                break;
-            count++;
-            if (str[i] == ' ')
-                last_space = i;
-        }
-        i++;
-    }
-    if (i >= len)
-        return len;
-    size_t cut = last_space > 0 ? last_space : i;
-    while (cut > 0 && (str[cut - 1] == ' ' || str[cut - 1] == ','))
-        cut--;
-    if (cut + 4 > cap)
-        return cut;
-    memcpy(str + cut, "…", 3);
-    return cut + 3;
-}
-
 /* attrib: a quote attribution; whole: a verbless sentence, told whole (a
    noun alone, "форум", reads as nothing) */
 static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib, int whole)
@@ -712,14 +684,13 @@ static const char *summary(ctx *c, const chr_ev_tmp *e, int attrib, int whole)
     uint32_t b = k > trig_end ? doc->toks[k - 1].end : doc->toks[trig_end - 1].end;
     char buf[1024];
     /* enough bytes for SUMMARY_CHARS characters of any script, and one more */
-    size_t len = put_text(doc->text.s, e->sum_a, b, buf, 0, 3 * SUMMARY_CHARS + 8);
-    len = clip(buf, len, SUMMARY_CHARS, 600);
+    size_t len = chr_ev_put_clipped(doc->text.s, e->sum_a, b, buf, 3 * SUMMARY_CHARS + 8, SUMMARY_CHARS);
     if (attrib && e->quote_b > e->quote_a) {
         char q[512];
-        size_t ql = put_text(doc->text.s, e->quote_a, e->quote_b, q, 0, 3 * QUOTE_CHARS + 8);
+        size_t ql = chr_ev_put_text(doc->text.s, e->quote_a, e->quote_b, q, 0, 3 * QUOTE_CHARS + 8);
         while (ql > 0 && (q[ql - 1] == ' ' || q[ql - 1] == ','))
             ql--;
-        ql = clip(q, ql, QUOTE_CHARS, sizeof q);
+        ql = chr_ev_clip(q, ql, QUOTE_CHARS, sizeof q);
         if (len + ql + 8 < sizeof buf) {
             memcpy(buf + len, ": «", 4);
             len += 4;
@@ -1184,18 +1155,23 @@ int chr_events(chr_document *doc)
     c.tix = chr_ev_index(doc, doc->n_tms, 1, &c.n_tix);
     if (doc->n_tms && !c.tix)
         goto out;
-    c.memo = calloc(MEMO_SIZE, sizeof *c.memo);
+    uint32_t slots = MEMO_MIN;
+    while (slots < MEMO_MAX && slots < doc->n_toks / 4)
+        slots *= 2;
+    c.memo_mask = slots - 1;
+    c.memo = calloc(slots, sizeof *c.memo);
     if (!c.memo) {
         doc->status = CHR_ERR_NOMEM;
         goto out;
     }
     c.day_tm = chr_ev_same_day(doc);
     c.carry_para = UINT32_MAX;
-    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_FUNCTION_WORDS, 0);
-    chr_ev_filter_add(&c.filter, CHR_LEX_EVENT_NOUNS, 0);
+    chr_ev_filter_add(&c.fwords, CHR_LEX_EVENT_FUNCTION_WORDS, 0);
+    chr_ev_filter_add(&c.nouns, CHR_LEX_EVENT_NOUNS, 0);
     chr_ev_filter_add(&c.forms, CHR_LEX_EVENT_VERB_FORMS, 0);
     chr_ev_filter_add(&c.lemmas, CHR_LEX_EVENT_VERBS, 0);
     chr_ev_filter_add(&c.heads, CHR_LEX_EVENT_VERBS, 1);
+    chr_ev_filter_add(&c.seconds, CHR_LEX_EVENT_VERBS, 2);
     c.last_meet = -1;
     c.noun_ev = -1;
     c.para = UINT32_MAX;

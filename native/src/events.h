@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 /* What a verb form says about time. */
 enum chr_vform {
     CHR_VF_NONE = 0,
@@ -31,31 +33,55 @@ typedef struct chr_verb {
     uint8_t phrase_only;             /* a trigger only in a fixed phrase ("вести переговоры") */
 } chr_verb;
 
-/* A 16384-bit filter over (length, last bytes) of lexicon keys: a word
-   that misses it is in none of the lexicons added, so most words cost no
-   look-up (a thousand keys set about 6% of the bits).  Built per parse (no
-   global state). */
+/* A 16384-bit filter over whole lexicon keys: a word that misses it is in
+   none of the lexicons added, so most words cost no look-up (a thousand
+   keys set about 6% of the bits).  Built per parse (no global state). */
 typedef struct chr_ev_filter {
     uint64_t bits[256];
 } chr_ev_filter;
 
-/* Adds the single-word keys of a lexicon; with heads, the first words of
-   its multi-word keys instead. */
-CHR_HIDDEN void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int heads);
+/* Adds the single-word keys of a lexicon (part 0); with part 1 the first
+   words of its multi-word keys instead, with part 2 their second words. */
+CHR_HIDDEN void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int part);
 
-static inline uint32_t chr_ev_filter_slot(const char *w, size_t n)
+/* A hash of the whole word from its first and last 8 bytes and its length:
+   two loads, where a byte loop would cost more than the look-up it saves. */
+static inline uint64_t chr_ev_hash(const char *w, size_t n)
 {
-    uint32_t h = (uint32_t)(n > 63 ? 63 : n);
-    for (size_t i = n >= 4 ? n - 4 : 0; i < n; i++)
-        h = h * 131u + (unsigned char)w[i];
-    return (h ^ (h >> 14)) & 16383u;
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, w, 8);
+        memcpy(&b, w + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, w, 4);
+        memcpy(&y, w + n - 4, 4);
+        a = x;
+        b = y;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            a = a << 8 | (unsigned char)w[i];
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (uint64_t)n;
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+/* The filter slot of a word's hash: its top 14 bits. */
+static inline uint32_t chr_ev_filter_slot(uint64_t h)
+{
+    return (uint32_t)(h >> 50);
+}
+
+static inline int chr_ev_filter_test(const chr_ev_filter *f, uint32_t slot)
+{
+    return (int)((f->bits[slot >> 6] >> (slot & 63)) & 1);
 }
 
 /* Inline: it is asked once per word of the document. */
 static inline int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_t n)
 {
-    uint32_t slot = chr_ev_filter_slot(w, n);
-    return (int)((f->bits[slot >> 6] >> (slot & 63)) & 1);
+    return chr_ev_filter_test(f, chr_ev_filter_slot(chr_ev_hash(w, n)));
 }
 
 /* Analyses one folded word (lower case, ё -> е) of n bytes.  Returns 1 and
@@ -65,9 +91,48 @@ static inline int chr_ev_filter_has(const chr_ev_filter *f, const char *w, size_
 CHR_HIDDEN int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lemmas,
                            chr_verb *v);
 
+/* Cyrillic lower-case letter ending at byte n of w, or 0. */
+static inline uint32_t chr_ev_letter_before(const char *w, size_t n)
+{
+    if (n < 2)
+        return 0;
+    unsigned char a = (unsigned char)w[n - 2], b = (unsigned char)w[n - 1];
+    if ((a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F))
+        return ((uint32_t)(a & 0x1F) << 6) | (b & 0x3F);
+    return 0;
+}
+
 /* Whether a folded word ends like any form chr_ev_verb reads (infinitives
-   and the forms of chr_ev_finite_like included): the rest need no look-up. */
-CHR_HIDDEN int chr_ev_verb_candidate(const char *w, size_t n);
+   and the forms of chr_ev_finite_like included): the rest need no look-up.
+   The last two letters decide, so most nouns and adjectives cost nothing.
+   Inline: it is asked of most words of the document. */
+static inline int chr_ev_verb_candidate(const char *w, size_t n)
+{
+    /* 3 Cyrillic letters at least; no verb form is longer than ~30 letters */
+    if (n < 6 || n > 64)
+        return 0;
+    uint32_t z = chr_ev_letter_before(w, n), y = chr_ev_letter_before(w, n - 2);
+    switch (z) {
+    case 0x43B: case 0x442:                 /* -л, -т */
+    case 0x433: case 0x440: case 0x441: case 0x437:  /* помог, умер, спас, привез */
+        return 1;
+    case 0x430:                             /* -ла -на -та */
+    case 0x43E:                             /* -ло -но -то */
+        return y == 0x43B || y == 0x43D || y == 0x442;
+    case 0x438:                             /* -ли -ти */
+        return y == 0x43B || y == 0x442;
+    case 0x44B:                             /* -ны -ты */
+        return y == 0x43D || y == 0x442;
+    case 0x44C:                             /* -ть -чь -сь */
+        return y == 0x442 || y == 0x447 || y == 0x441;
+    case 0x44F:                             /* -ся */
+        return y == 0x441;
+    case 0x43D:                             /* -ен -ан -ян */
+        return y == 0x435 || y == 0x430 || y == 0x44F;
+    default:
+        return 0;
+    }
+}
 
 /* Whether a folded word reads as a past or present-tense verb of any verb
    (-л -ла -ло -ли, -ет -ит -ют -ут -ат -ят, reflexive or not). */
@@ -141,6 +206,20 @@ typedef struct chr_ev_part {
    participant's strongest role.  Also fills chr_participant.events. */
 CHR_HIDDEN int chr_ev_publish(chr_document *doc, const chr_ev_tmp *evs, uint32_t n_evs,
                               const chr_ev_part *eps, uint32_t n_eps);
+
+/* Appends text s[a, b) to out with white space collapsed; returns the new
+   length.  out has room for cap bytes. */
+CHR_HIDDEN size_t chr_ev_put_text(const char *s, uint32_t a, uint32_t b, char *out, size_t len,
+                                  size_t cap);
+
+/* Cuts str (len bytes) to at most `chars` characters at a word boundary,
+   marking the cut with "…". */
+CHR_HIDDEN size_t chr_ev_clip(char *str, size_t len, size_t chars, size_t cap);
+
+/* chr_ev_put_text into an empty out, then chr_ev_clip (chars characters,
+   out of at least cap + 3 bytes): the same text. */
+CHR_HIDDEN size_t chr_ev_put_clipped(const char *s, uint32_t a, uint32_t b, char *out, size_t cap,
+                                     size_t chars);
 
 /* The public time index of internal time mention tm, or -1. */
 CHR_HIDDEN long chr_ev_public_time(const chr_document *doc, int32_t tm);

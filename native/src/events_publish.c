@@ -1,6 +1,6 @@
 /* events_publish.c - the events found by events.c -> the public
-   chr_event array, each participant's event list, and the mapping between
-   internal time mentions and public times. */
+   chr_event array, each participant's event list, the mapping between
+   internal time mentions and public times, and the text of summaries. */
 #include "events.h"
 
 #include <stdlib.h>
@@ -191,3 +191,116 @@ done:
     return rc;
 }
 
+/* ------------------------------------------------------------ summary text */
+
+size_t chr_ev_put_text(const char *s, uint32_t a, uint32_t b, char *out, size_t len, size_t cap)
+{
+    int space = len > 0 && out[len - 1] == ' ';
+    for (uint32_t i = a; i < b && len + 1 < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            if (!space && len > 0)
+                out[len++] = ' ';
+            space = 1;
+            continue;
+        }
+        out[len++] = (char)ch;
+        space = 0;
+    }
+    return len;
+}
+
+size_t chr_ev_clip(char *str, size_t len, size_t chars, size_t cap)
+{
+    size_t count = 0, i = 0, last_space = 0;
+    while (i < len) {
+        if (((unsigned char)str[i] & 0xC0) != 0x80) {
+            if (count == chars)
+                break;
+            count++;
+            if (str[i] == ' ')
+                last_space = i;
+        }
+        i++;
+    }
+    if (i >= len)
+        return len;
+    size_t cut = last_space > 0 ? last_space : i;
+    while (cut > 0 && (str[cut - 1] == ' ' || str[cut - 1] == ','))
+        cut--;
+    if (cut + 4 > cap)
+        return cut;
+    memcpy(str + cut, "…", 3);
+    return cut + 3;
+}
+
+/* 0x80 in every byte of w that is zero (exact). */
+static inline uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((w & low7) + low7) | w | low7);
+}
+
+/* One pass that stops at the first character past the limit: a summary's
+   span may run far beyond what is shown.  Bytes that copy unchanged go
+   eight at a time. */
+size_t chr_ev_put_clipped(const char *s, uint32_t a, uint32_t b, char *out, size_t cap,
+                          size_t chars)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t len = 0, count = 0;
+    int space = 0;
+    uint32_t i = a;
+    while (i < b && len + 1 < cap) {
+        /* eight bytes at a time while they copy unchanged (no control
+           character, no space after a space) and no cut can fall among them */
+        if ((size_t)b - i >= 8 && len + 8 < cap && count + 8 <= chars) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t sp = zero_bytes(x ^ (ones * ' '));
+            int first_sp = s[i] == ' ';
+            if ((((x - ones * ' ') & ~x & highs) == 0) && (sp & (sp << 8)) == 0 &&
+                !(first_sp && (space || len == 0))) {
+                uint64_t cont = x & ~(x << 1) & highs;    /* 10xxxxxx: no character */
+                memcpy(out + len, &x, 8);
+                len += 8;
+                i += 8;
+                count += 8 - (size_t)(((cont >> 7) * ones) >> 56);
+                space = s[i - 1] == ' ';
+                continue;
+            }
+        }
+        unsigned char ch = (unsigned char)s[i++];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            if (space || len == 0) {
+                space = 1;
+                continue;
+            }
+            ch = ' ';
+            space = 1;
+        } else {
+            space = 0;
+            /* half of a Russian text: a letter's second byte, no character */
+            if ((ch & 0xC0) == 0x80) {
+                out[len++] = (char)ch;
+                continue;
+            }
+        }
+        if (count == chars) {
+            /* at the last space before the limit, if any */
+            size_t cut = len;
+            for (size_t j = len; j > 1; j--)
+                if (out[j - 1] == ' ') {
+                    cut = j - 1;
+                    break;
+                }
+            while (cut > 0 && (out[cut - 1] == ' ' || out[cut - 1] == ','))
+                cut--;
+            memcpy(out + cut, "…", 3);
+            return cut + 3;
+        }
+        count++;
+        out[len++] = (char)ch;
+    }
+    return len;
+}

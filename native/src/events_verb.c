@@ -81,15 +81,27 @@ static const suffix_rule part_rules[] = {
     R("нут", "нуть", CHR_VF_PART),
 };
 
-void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int heads)
+void chr_ev_filter_add(chr_ev_filter *f, chr_lexicon lex, int part)
 {
     size_t n = chr_lex_size(lex);
     for (size_t i = 0; i < n; i++) {
         const char *k = chr_lex_key(lex, i);
         const char *sp = strchr(k, ' ');
-        if (heads ? !sp : sp != NULL)
+        size_t len;
+        if (part == 0) {
+            if (sp)
+                continue;
+            len = strlen(k);
+        } else if (!sp) {
             continue;
-        uint32_t slot = chr_ev_filter_slot(k, heads ? (size_t)(sp - k) : strlen(k));
+        } else if (part == 1) {
+            len = (size_t)(sp - k);
+        } else {
+            k = sp + 1;
+            sp = strchr(k, ' ');
+            len = sp ? (size_t)(sp - k) : strlen(k);
+        }
+        uint32_t slot = chr_ev_filter_slot(chr_ev_hash(k, len));
         f->bits[slot >> 6] |= (uint64_t)1 << (slot & 63);
     }
 }
@@ -142,42 +154,9 @@ void chr_ev_verb_payload(const char *p, chr_verb *v)
 
 #define ends_with(w, n, e) ((n) >= sizeof e - 1 && memcmp((w) + (n) - (sizeof e - 1), e, sizeof e - 1) == 0)
 
-/* Cyrillic lower-case letter ending at byte n of w, or 0. */
 static uint32_t letter_before(const char *w, size_t n)
 {
-    if (n < 2)
-        return 0;
-    unsigned char a = (unsigned char)w[n - 2], b = (unsigned char)w[n - 1];
-    if ((a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F))
-        return ((uint32_t)(a & 0x1F) << 6) | (b & 0x3F);
-    return 0;
-}
-
-/* Whether the word ends like a verb form this file reads: the last two
-   letters decide, so most nouns and adjectives cost no look-up at all. */
-static int verb_final(const char *w, size_t n)
-{
-    uint32_t z = letter_before(w, n), y = letter_before(w, n - 2);
-    switch (z) {
-    case 0x43B: case 0x442:                 /* -л, -т */
-    case 0x433: case 0x440: case 0x441: case 0x437:  /* помог, умер, спас, привез */
-        return 1;
-    case 0x430:                             /* -ла -на -та */
-    case 0x43E:                             /* -ло -но -то */
-        return y == 0x43B || y == 0x43D || y == 0x442;
-    case 0x438:                             /* -ли -ти */
-        return y == 0x43B || y == 0x442;
-    case 0x44B:                             /* -ны -ты */
-        return y == 0x43D || y == 0x442;
-    case 0x44C:                             /* -ть -чь -сь */
-        return y == 0x442 || y == 0x447 || y == 0x441;
-    case 0x44F:                             /* -ся */
-        return y == 0x441;
-    case 0x43D:                             /* -ен -ан -ян */
-        return y == 0x435 || y == 0x430 || y == 0x44F;
-    default:
-        return 0;
-    }
+    return chr_ev_letter_before(w, n);
 }
 
 /* Looks the candidate up; on a hit fills *v. */
@@ -246,12 +225,6 @@ int chr_ev_finite_like(const char *w, size_t n)
     if (z == 0x442)                                 /* -ет -ит -ют -ут -ат -ят */
         return y == 0x435 || y == 0x438 || y == 0x44E || y == 0x443 || y == 0x430 || y == 0x44F;
     return 0;
-}
-
-int chr_ev_verb_candidate(const char *w, size_t n)
-{
-    /* 3 Cyrillic letters at least; no verb form is longer than ~30 letters */
-    return n >= 6 && n <= 64 && verb_final(w, n);
 }
 
 int chr_ev_verb(const char *w, size_t n, int irregular, const chr_ev_filter *lemmas, chr_verb *v)
