@@ -63,4 +63,64 @@ static inline chr_document *stage_text(const char *text, size_t n)
     return d;
 }
 
+/* A document holding `para` repeated to about `bytes` bytes (*reps times),
+   for the throughput lines the segmentation tests print (never assert). */
+static inline chr_document *stage_repeated(const char *para, size_t bytes, size_t *reps)
+{
+    size_t pl = strlen(para), r = bytes / pl, n = r * pl;
+    char *text = malloc(n + 1);
+    if (!text)
+        exit(2);
+    for (size_t i = 0; i < r; i++)
+        memcpy(text + i * pl, para, pl);
+    chr_document *d = stage_text(text, n);
+    free(text);
+    *reps = r;
+    return d;
+}
+
+/* Adds a time over tokens [a, b) with known keys and publishes the times
+   again, so that the events and order stages can be run on times whose
+   values a test chose. */
+static inline void stage_inject_time(chr_document *d, uint32_t a, uint32_t b, const char *text,
+                                     int64_t day, int minute, int has_rel, int rel)
+{
+    chr_time_mention t;
+    memset(&t, 0, sizeof t);
+    t.start = d->toks[a].start;
+    t.end = d->toks[b - 1].end;
+    t.tok_first = a;
+    t.tok_end = b;
+    t.sentence = d->toks[a].sentence;
+    t.text = text;
+    t.value = "x";
+    t.type = minute >= 0 ? CHR_TIME_TIME : CHR_TIME_DATE;
+    t.anchored = day != CHR_NO_DAY;
+    t.day = day;
+    t.minute = minute;
+    t.has_rel = (uint8_t)has_rel;
+    t.rel_days = rel;
+    if (chr_add_time(d, &t) < 0)
+        exit(2);
+    chr_time *ts = chr_alloc(d, d->n_tms * sizeof *ts);
+    if (!ts)
+        exit(2);
+    for (uint32_t i = 0; i < d->n_tms; i++) {
+        ts[i].text = d->tms[i].text;
+        ts[i].value = d->tms[i].value;
+        chr_doc_span(d, d->tms[i].start, d->tms[i].end, &ts[i].span);
+    }
+    d->times = ts;
+    d->n_times = d->n_tms;
+}
+
+/* Runs the events and order stages again after a test changed their input. */
+static inline void stage_rerun_events(chr_document *d)
+{
+    if (chr_events(d) != 0 || chr_order(d) != 0) {
+        printf("Bail out! stages failed\n");
+        exit(2);
+    }
+}
+
 #endif

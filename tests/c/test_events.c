@@ -5,8 +5,7 @@
    tests say what the events stage does with them, some cases replace the
    document's mentions and times with known ones (inject_*) and run the
    events and order stages again. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 #include <time.h>
 
@@ -110,38 +109,7 @@ static void inject_time(chr_document *d, const char *needle, int64_t day, int ha
         printf("Bail out! no tokens for '%s'\n", needle);
         exit(2);
     }
-    chr_time_mention t;
-    memset(&t, 0, sizeof t);
-    t.start = d->toks[a].start;
-    t.end = d->toks[b - 1].end;
-    t.tok_first = a;
-    t.tok_end = b;
-    t.sentence = d->toks[a].sentence;
-    t.text = needle;
-    t.value = "x";
-    t.type = CHR_TIME_DATE;
-    t.anchored = day != CHR_NO_DAY;
-    t.day = day;
-    t.minute = -1;
-    t.has_rel = (uint8_t)has_rel;
-    t.rel_days = rel;
-    chr_add_time(d, &t);
-    chr_time *ts = chr_alloc(d, d->n_tms * sizeof *ts);
-    for (uint32_t i = 0; i < d->n_tms; i++) {
-        ts[i].text = d->tms[i].text;
-        ts[i].value = d->tms[i].value;
-        chr_doc_span(d, d->tms[i].start, d->tms[i].end, &ts[i].span);
-    }
-    d->times = ts;
-    d->n_times = d->n_tms;
-}
-
-static void rerun(chr_document *d)
-{
-    if (chr_events(d) != 0 || chr_order(d) != 0) {
-        printf("Bail out! stages failed\n");
-        exit(2);
-    }
+    stage_inject_time(d, a, b, needle, day, -1, has_rel, rel);
 }
 
 static int has_part(const chr_event *e, size_t part, chr_event_role role)
@@ -288,7 +256,7 @@ static void test_quotes(void)
     chr_document *d = parse(text, NULL);
     reset_stages(d, 1);
     inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(n_events(d) == 2, "verbs inside quotes are not events (got %zu)", n_events(d));
     const chr_event *e = event_with(d, "подчеркнул");
     CHECK(e && e->type == CHR_EVENT_STATEMENT, "the attribution is a statement");
@@ -325,7 +293,7 @@ static void test_participants(void)
     inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     inject_mention(d, "Казани", 0, CHR_KIND_LOCATION, CHR_CASE_PREP, 1);
     inject_mention(d, "Олегом Сидоровым", 0, CHR_KIND_PERSON, CHR_CASE_INS, 2);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *e = event_with(d, "встретился");
     CHECK(e && has_part(e, 0, CHR_ROLE_AGENT), "the nominative subject is the agent");
     CHECK(e && has_part(e, 2, CHR_ROLE_PARTICIPANT), "\"с X\" is a participant");
@@ -343,7 +311,7 @@ static void test_participants(void)
     d = parse(text, NULL);
     reset_stages(d, 1);
     inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_UNKNOWN, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(has_part(event_with(d, "проинформировал"), 0, CHR_ROLE_AGENT), "agent of the first verb");
     CHECK(has_part(event_with(d, "выразил"), 0, CHR_ROLE_AGENT), "the second verb shares it");
     chr_document_free(d);
@@ -352,7 +320,7 @@ static void test_participants(void)
     d = parse("Об этом сообщил Олег Сидоров журналистам.", NULL);
     reset_stages(d, 1);
     inject_mention(d, "Олег Сидоров", 0, CHR_KIND_PERSON, CHR_CASE_UNKNOWN, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(has_part(event_with(d, "сообщил"), 0, CHR_ROLE_AGENT), "inverted subject is the agent");
     chr_document_free(d);
 
@@ -360,7 +328,7 @@ static void test_participants(void)
     d = parse("Мэр поддержал решение Ивана Петрова.", NULL);
     reset_stages(d, 1);
     inject_mention(d, "Ивана Петрова", 0, CHR_KIND_PERSON, CHR_CASE_GEN, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "поддержал");
     CHECK(e && !has_part(e, 0, CHR_ROLE_AGENT) && has_part(e, 0, CHR_ROLE_MENTIONED),
           "a genitive person is mentioned, not the agent");
@@ -376,7 +344,7 @@ static void test_attendance(void)
     inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     inject_mention(d, "Олег Сидоров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 1);
     inject_mention(d, "Анна Смирнова", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 2);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(n_events(d) == 1, "a list of attendees is no event of its own (got %zu)", n_events(d));
     const chr_event *e = event_with(d, "прошло");
     CHECK(e && e->type == CHR_EVENT_MEETING, "the session is a meeting");
@@ -397,7 +365,7 @@ static void test_meeting_reference(void)
     inject_mention(d, "Олег Сидоров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 1);
     inject_mention(d, "Иван Петров", 1, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     inject_mention(d, "СНГ", 0, CHR_KIND_ORGANIZATION, CHR_CASE_NOM, 2);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *e = event_with(d, "обсудили");
     CHECK(e && e->type == CHR_EVENT_MEETING, "обсудили is a meeting");
     CHECK(e && has_part(e, 0, CHR_ROLE_PARTICIPANT) && has_part(e, 1, CHR_ROLE_PARTICIPANT),
@@ -424,7 +392,7 @@ static void test_times(void)
     reset_stages(d, 0);
     int64_t day = chr_days_from_civil(2021, 3, 10);
     inject_time(d, "10 марта", day, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(n_events(d) == 3, "three events (got %zu)", n_events(d));
     const chr_event *e = event_with(d, "прошли");
     CHECK(e && e->time == 0, "the governing expression is the time");
@@ -438,7 +406,7 @@ static void test_times(void)
     d = parse(text, "2021-03-10");
     reset_stages(d, 0);
     inject_time(d, "10 марта", day, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "одобрили");
     CHECK(e && e->time == 0, "a report about its own date carries it to later paragraphs");
     chr_document_free(d);
@@ -448,7 +416,7 @@ static void test_times(void)
     reset_stages(d, 0);
     inject_time(d, "10 марта", day, 0, 0);
     inject_time(d, "11 марта", day + 1, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "одобрили");
     CHECK(e && e->time == -1, "no carrying across paragraphs when the document spans days");
     chr_document_free(d);
@@ -456,7 +424,7 @@ static void test_times(void)
     d = parse("Саммит G20 в Риме 30 октября", "2021-10-01");
     reset_stages(d, 0);
     inject_time(d, "30 октября", chr_days_from_civil(2021, 10, 30), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "Саммит");
     CHECK(e && e->tense == CHR_TENSE_FUTURE, "a heading's happening dated after the document is planned");
     chr_document_free(d);
@@ -475,7 +443,7 @@ static void test_quoted_times(void)
     reset_stages(d, 0);
     inject_time(d, "2027 году", chr_days_from_civil(2027, 1, 1), 0, 0);
     inject_time(d, "Весной 2028 года", chr_days_from_civil(2028, 3, 1), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *e = event_with(d, "заявил");
     CHECK(e && e->time == -1, "«... в 2027 году», – заявил: the statement is not dated 2027");
     e = event_with(d, "добавил");
@@ -486,7 +454,7 @@ static void test_quoted_times(void)
     d = parse("Министр сообщил, что переговоры пройдут 5 июля.", "2025-06-02");
     reset_stages(d, 0);
     inject_time(d, "5 июля", chr_days_from_civil(2025, 7, 5), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "сообщил");
     CHECK(e && e->time == -1, "сообщил, что ... 5 июля: the statement is not on 5 July");
     e = event_with(d, "пройдут");
@@ -499,7 +467,7 @@ static void test_quoted_times(void)
     reset_stages(d, 0);
     inject_time(d, "августе 2004 года", chr_days_from_civil(2004, 8, 1), 0, 0);
     inject_time(d, "4 июня", chr_days_from_civil(2004, 6, 4), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "начал");
     CHECK(e && e->time == 0, "«...» between the time and the verb: still its time");
     e = event_with(d, "провели");
@@ -510,7 +478,7 @@ static void test_quoted_times(void)
     d = parse("«Работа продолжится», – заявил в понедельник Иван Петров.", "2025-06-04");
     reset_stages(d, 0);
     inject_time(d, "в понедельник", chr_days_from_civil(2025, 6, 2), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "заявил");
     CHECK(e && e->time == 0, "– заявил в понедельник: dated by its own clause");
     chr_document_free(d);
@@ -526,7 +494,7 @@ static void test_undated_fallback(void)
     chr_document *d = parse(text, "2024-04-02");
     reset_stages(d, 0);
     inject_time(d, "в четверг", chr_days_from_civil(2024, 4, 4), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *e = event_with(d, "провела");
     CHECK(e && e->time == -1, "the briefing is not put on the Thursday (got %ld)", e ? e->time : -2);
     e = event_with(d, "сообщила");
@@ -543,7 +511,7 @@ static void test_undated_fallback(void)
               "2024-04-02");
     reset_stages(d, 0);
     inject_time(d, "В четверг", chr_days_from_civil(2024, 4, 4), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "сообщила");
     CHECK(e && e->time == -1, "a past report does not inherit a future event's time");
     chr_document_free(d);
@@ -552,7 +520,7 @@ static void test_undated_fallback(void)
     d = parse("Вчера стороны подписали соглашение. Документ вступит в силу.", "2024-04-02");
     reset_stages(d, 0);
     inject_time(d, "Вчера", chr_days_from_civil(2024, 4, 1), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "вступит");
     CHECK(e && e->tense == CHR_TENSE_FUTURE && e->time == -1,
           "a future event does not inherit a past event's time");
@@ -565,7 +533,7 @@ static void test_undated_fallback(void)
     d = parse(text, "2022-01-10");
     reset_stages(d, 0);
     inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "заявил");
     CHECK(e && e->time == 0, "a same-day report dates its undated events");
     e = event_with(d, "договорились");
@@ -577,7 +545,7 @@ static void test_undated_fallback(void)
     d = parse(text, NULL);
     reset_stages(d, 0);
     inject_time(d, "Сегодня", CHR_NO_DAY, 1, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "заявил");
     CHECK(e && e->time == 0, "an undated same-day report: its events are on \"today\"");
     chr_document_free(d);
@@ -586,7 +554,7 @@ static void test_undated_fallback(void)
     reset_stages(d, 0);
     inject_time(d, "Сегодня", CHR_NO_DAY, 1, 0);
     inject_time(d, "на связи", CHR_NO_DAY, 1, -1);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "заявил");
     CHECK(e && e->time == -1, "... not when the text also speaks of yesterday");
     chr_document_free(d);
@@ -596,7 +564,7 @@ static void test_undated_fallback(void)
     reset_stages(d, 0);
     inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), 0, 0);
     inject_time(d, "новых мерах", chr_days_from_civil(2022, 1, 3), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     e = event_with(d, "договорились");
     CHECK(e && e->time == -1, "another date in the text: no document-wide day");
     chr_document_free(d);
@@ -611,7 +579,7 @@ static void test_planned_complement(void)
     reset_stages(d, 0);
     inject_time(d, "16 часов", chr_days_from_civil(2025, 3, 14), 0, 0);
     inject_time(d, "октябре 2026 года", chr_days_from_civil(2026, 10, 1), 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *a = event_with(d, "договорились");
     const chr_event *m = event_with(d, "провести");
     CHECK(a && a->type == CHR_EVENT_AGREEMENT && a->tense == CHR_TENSE_PAST,
@@ -702,7 +670,7 @@ static void test_stray_roles(void)
     inject_mention(d, "министр", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     d->ments[d->n_ments - 1].type = CHR_MENTION_NOMINAL;
     inject_mention(d, "Олег Сидоров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 1);
-    rerun(d);
+    stage_rerun_events(d);
     const chr_event *e = event_with(d, "подписали");
     CHECK(e && !has_part(e, 0, CHR_ROLE_AGENT) && !has_part(e, 0, CHR_ROLE_MENTIONED) &&
               !has_part(e, 0, CHR_ROLE_PARTICIPANT),
@@ -716,7 +684,7 @@ static void test_stray_roles(void)
     inject_mention(d, "Иван Петров", 0, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     inject_mention(d, "Министр", 1, CHR_KIND_PERSON, CHR_CASE_NOM, 0);
     d->ments[d->n_ments - 1].type = CHR_MENTION_NOMINAL;
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(has_part(event_with(d, "заявил"), 0, CHR_ROLE_AGENT), "a bare role's link is kept");
     chr_document_free(d);
 }

@@ -2,8 +2,7 @@
 
    The times are injected (known days, offsets, minutes) so that the order
    stage is tested on its own; the events are found by the real pipeline. */
-#include "check.h"
-#include "internal.h"
+#include "stage.h"
 
 static chr_document *parse(const char *text, const char *date)
 {
@@ -36,38 +35,7 @@ static void inject_time(chr_document *d, const char *needle, int64_t day, int mi
         printf("Bail out! no tokens for '%s'\n", needle);
         exit(2);
     }
-    chr_time_mention t;
-    memset(&t, 0, sizeof t);
-    t.start = s;
-    t.end = e;
-    t.tok_first = a;
-    t.tok_end = b;
-    t.sentence = d->toks[a].sentence;
-    t.text = needle;
-    t.value = "x";
-    t.type = minute >= 0 ? CHR_TIME_TIME : CHR_TIME_DATE;
-    t.anchored = day != CHR_NO_DAY;
-    t.day = day;
-    t.minute = minute;
-    t.has_rel = (uint8_t)has_rel;
-    t.rel_days = rel;
-    chr_add_time(d, &t);
-    chr_time *ts = chr_alloc(d, d->n_tms * sizeof *ts);
-    for (uint32_t i = 0; i < d->n_tms; i++) {
-        ts[i].text = d->tms[i].text;
-        ts[i].value = d->tms[i].value;
-        chr_doc_span(d, d->tms[i].start, d->tms[i].end, &ts[i].span);
-    }
-    d->times = ts;
-    d->n_times = d->n_tms;
-}
-
-static void rerun(chr_document *d)
-{
-    if (chr_events(d) != 0 || chr_order(d) != 0) {
-        printf("Bail out! stages failed\n");
-        exit(2);
-    }
+    stage_inject_time(d, a, b, needle, day, minute, has_rel, rel);
 }
 
 /* The order of the event whose trigger is `trigger`, or 0. */
@@ -108,7 +76,7 @@ static void test_by_day(void)
     inject_time(d, "12 мая", may + 12, -1, 0, 0);
     inject_time(d, "11 мая", may + 11, -1, 0, 0);
     inject_time(d, "10 мая", may + 10, -1, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "заявил") == 1, "the earliest day comes first");
     CHECK(order_of(d, "посетил") == 2, "then 11 May");
     CHECK(order_of(d, "одобрили") == 3, "an undated event stays after the one before it");
@@ -125,7 +93,7 @@ static void test_time_of_day(void)
     int64_t day = chr_days_from_civil(2021, 5, 13);
     inject_time(d, "15:00", day, 15 * 60, 0, 0);
     inject_time(d, "9:30", day, 9 * 60 + 30, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "прибыла") == 1, "the morning arrival comes first");
     CHECK(order_of(d, "заявил") == 2, "the afternoon statement second");
     chr_document_free(d);
@@ -138,7 +106,7 @@ static void test_future_after_day(void)
     chr_document *d = parse(text, "2022-01-10");
     reset_times(d);
     inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), -1, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "обменялись") == 1, "the reported exchange first");
     CHECK(order_of(d, "договорились") == 2, "the agreement was reached that day, in story order");
     CHECK(order_of(d, "заявил") == 3, "the reported statement third");
@@ -150,7 +118,7 @@ static void test_future_after_day(void)
     d = parse(text, "2022-01-10");
     reset_times(d);
     inject_time(d, "Сегодня", chr_days_from_civil(2022, 1, 10), -1, 0, 0);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "заявил") == 2, "the reported statement second");
     CHECK(order_of(d, "договорились") == 3, "an agreement about what comes after the day's reports");
     chr_document_free(d);
@@ -166,7 +134,7 @@ static void test_relative(void)
     inject_time(d, "Сегодня", CHR_NO_DAY, -1, 1, 0);
     inject_time(d, "Позавчера", CHR_NO_DAY, -1, 1, -2);
     inject_time(d, "Завтра", CHR_NO_DAY, -1, 1, 1);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "подписал") == 1, "позавчера first without a document date");
     CHECK(order_of(d, "посетил") == 2, "вчера second");
     CHECK(order_of(d, "заявил") == 3, "сегодня third");
@@ -185,7 +153,7 @@ static void test_undated(void)
     CHECK(n == 4, "four events (got %zu)", n);
     CHECK(is_permutation(d), "order runs 1..N");
     reset_times(d);
-    rerun(d);
+    stage_rerun_events(d);
     CHECK(order_of(d, "заявил") == 1 && order_of(d, "обменялись") == 2 &&
               order_of(d, "одобрили") == 3 && order_of(d, "договорились") == 4,
           "undated: document order, the planned happening last");

@@ -343,19 +343,9 @@ static void test_speed(void)
         "Премьер-министр Н. Н. Петров, министр иностранных дел и др. официальные лица. "
         "– Мы высоко ценим помощь партнёров, – подчеркнул глава государства. "
         "Встреча началась в 19.00 и продолжалась 2,5 часа.\n\n";
-    size_t pl = sizeof para - 1, reps = (8u << 20) / pl, n = reps * pl;
-    char *text = malloc(n + 1);
-    if (!text) exit(2);
-    for (size_t i = 0; i < reps; i++)
-        memcpy(text + i * pl, para, pl);
-    text[n] = 0;
-    chr_document *d = calloc(1, sizeof *d);
-    if (!d) exit(2);
-    d->text.s = text;
-    d->text.len = (uint32_t)n;
-    d->lower = malloc(n + 1);
-    if (!d->lower) exit(2);
-    chr_utf8_fold(text, n, d->lower);
+    size_t reps;
+    chr_document *d = stage_repeated(para, 8u << 20, &reps);
+    size_t n = d->text.len;
     struct timespec a, m, b;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
     int rc = chr_segment(d);
