@@ -898,6 +898,29 @@ static int place_before(const names_ctx *c, uint32_t i)
     return 0;
 }
 
+/* Whether token i starts like a family name the document has named: a
+   one-bit test that spares the morphology most words. */
+static int family_prefix_seen(const names_ctx *c, const chr_document *d, uint32_t i)
+{
+    uint32_t pb = prefix_bit(tfold(d, i), tlen(d, i));
+    return (c->fam_prefix[pb / 64] & (1ull << (pb % 64))) != 0;
+}
+
+/* The likeliest of the readings ff[0..nf) whose nominative is a family the
+   document has named, or -1. */
+static int attested_family(const names_ctx *c, const chr_name_form *ff, int nf)
+{
+    int best = -1;
+    for (int k = 0; k < nf; k++) {
+        char fl[CHR_MORPH_WORD];
+        size_t n = strlen(ff[k].nom);
+        chr_morph_fold(ff[k].nom, n, fl);
+        if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
+            best = k;
+    }
+    return best;
+}
+
 /* A lone capitalised word that the document names elsewhere in full, that
    follows a title, or whose shape says surname. */
 static int lone_name(names_ctx *c, uint32_t i)
@@ -927,21 +950,13 @@ static int lone_name(names_ctx *c, uint32_t i)
     }
     uint32_t lex = d->toks[i].lex;
     uint8_t info = c->tok_info[i];
-    uint32_t pb = prefix_bit(tfold(d, i), tlen(d, i));
     if (!(lex & (CHR_W_SURNAME | CHR_W_GIVEN)) && !(info & TI_AFTER_PHRASE) &&
-        !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
+        !family_prefix_seen(c, d, i))
         return 0;                       /* nothing could make it a name */
     chr_name_form ff[CHR_MORPH_MAX];
     int nf = chr_names_forms(c, i, 0, ff);
     /* a family the document has named: the likeliest attested reading */
-    int best = -1;
-    for (int k = 0; k < nf; k++) {
-        char fl[CHR_MORPH_WORD];
-        size_t n = strlen(ff[k].nom);
-        chr_morph_fold(ff[k].nom, n, fl);
-        if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
-            best = k;
-    }
+    int best = attested_family(c, ff, nf);
     uint8_t want = 0;
     if (best < 0 && (info & TI_AFTER_PHRASE)) {
         /* the title before it governs its case: президента Токаева */
@@ -1062,19 +1077,11 @@ static int listed_names(names_ctx *c, uint32_t i)
         !(i + 1 < d->n_toks && (tok_is(d, i + 1, "(") || tok_is(d, i + 1, ","))))
         return 0;
     uint8_t cases = coordinated(c, i);
-    uint32_t pb = prefix_bit(tfold(d, i), tlen(d, i));
-    if (!cases && !(c->fam_prefix[pb / 64] & (1ull << (pb % 64))))
+    if (!cases && !family_prefix_seen(c, d, i))
         return 0;                       /* cheap test before the morphology */
     chr_name_form ff[CHR_MORPH_MAX];
     int nf = chr_names_forms(c, i, 0, ff);
-    int best = -1;
-    for (int k = 0; k < nf; k++) {
-        char fl[CHR_MORPH_WORD];
-        size_t n = strlen(ff[k].nom);
-        chr_morph_fold(ff[k].nom, n, fl);
-        if (fam_has(c, fl, n) && (best < 0 || ff[k].prio < ff[best].prio))
-            best = k;
-    }
+    int best = attested_family(c, ff, nf);
     if (best >= 0)
         cases = 0;
     if (cases) {
